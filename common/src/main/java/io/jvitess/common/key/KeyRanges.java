@@ -1,0 +1,64 @@
+package io.jvitess.common.key;
+
+import com.google.protobuf.ByteString;
+import io.jvitess.proto.topodata.KeyRange;
+
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Shard names and key ranges as Vitess defines them: {@code 0} or {@code -} is the full range,
+ * otherwise {@code <hex start>-<hex end>} with even-length hex, start inclusive, end exclusive.
+ */
+public final class KeyRanges {
+
+    private static final Pattern SHARD_NAME = Pattern.compile("^(0|([0-9a-fA-F]{2})*-([0-9a-fA-F]{2})*)$");
+    private static final HexFormat HEX = HexFormat.of();
+
+    private KeyRanges() {
+    }
+
+    public static boolean isValidShardName(String name) {
+        return name != null && SHARD_NAME.matcher(name).matches();
+    }
+
+    /** True if the shard name denotes a range (contains {@code -}); {@code 0} is the unsharded name. */
+    public static boolean isRangeBased(String shardName) {
+        return shardName.contains("-");
+    }
+
+    /**
+     * The key range of a shard name, or the default (full) range for a non-range name such as {@code 0}.
+     *
+     * @throws IllegalArgumentException for names Vitess rejects, e.g. {@code 1-2} or {@code -80x}
+     */
+    public static KeyRange fromShardName(String shardName) {
+        if (!isValidShardName(shardName)) {
+            throw new IllegalArgumentException("invalid shard name: '" + shardName + "'");
+        }
+        if (!isRangeBased(shardName)) {
+            return KeyRange.getDefaultInstance();
+        }
+        int dash = shardName.indexOf('-');
+        byte[] start = HEX.parseHex(shardName.substring(0, dash));
+        byte[] end = HEX.parseHex(shardName.substring(dash + 1));
+        if (start.length > 0 && end.length > 0 && compareUnsigned(start, end) >= 0) {
+            throw new IllegalArgumentException("out of order keyrange: " + shardName);
+        }
+        return KeyRange.newBuilder().setStart(ByteString.copyFrom(start)).setEnd(ByteString.copyFrom(end)).build();
+    }
+
+    /** Lower-case {@code start-end}, or {@code -} for the full range. */
+    public static String format(KeyRange keyRange) {
+        return HEX.formatHex(keyRange.getStart().toByteArray()) + "-" + HEX.formatHex(keyRange.getEnd().toByteArray());
+    }
+
+    public static String normalizeShardName(String shardName) {
+        return shardName.toLowerCase(Locale.ROOT);
+    }
+
+    private static int compareUnsigned(byte[] left, byte[] right) {
+        return java.util.Arrays.compareUnsigned(left, right);
+    }
+}
