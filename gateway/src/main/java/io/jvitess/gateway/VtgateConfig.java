@@ -1,0 +1,43 @@
+package io.jvitess.gateway;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/** vtgate's startup settings (Vitess's flag names in the CLI). */
+public record VtgateConfig(
+        String cell,
+        List<String> cellsToWatch,
+        String mysqlBindAddress,
+        int mysqlPort,
+        String authImplementation,
+        Optional<Path> authStaticFile,
+        Duration tabletRefreshInterval,
+        String serverVersion,
+        boolean replicaFallbackToPrimary) {
+
+    public static final String DEFAULT_SERVER_VERSION = "8.0.40-Vitess";
+
+    public VtgateConfig {
+        requireNonNull(cell, "cell is null");
+        cellsToWatch = List.copyOf(cellsToWatch);
+        requireNonNull(mysqlBindAddress, "mysqlBindAddress is null");
+        requireNonNull(authImplementation, "authImplementation is null");
+        requireNonNull(authStaticFile, "authStaticFile is null");
+        requireNonNull(tabletRefreshInterval, "tabletRefreshInterval is null");
+        requireNonNull(serverVersion, "serverVersion is null");
+    }
+
+    public static VtgateConfig defaults(String cell, int mysqlPort) {
+        return new VtgateConfig(cell, List.of(cell), "127.0.0.1", mysqlPort, "none", Optional.empty(),
+                Duration.ofSeconds(1), DEFAULT_SERVER_VERSION, true);
+    }
+
+    public VtgateConfig withAuth(String implementation, Optional<Path> staticFile) {
+        return new VtgateConfig(cell, cellsToWatch, mysqlBindAddress, mysqlPort, implementation, staticFile,
+                tabletRefreshInterval, serverVersion, replicaFallbackToPrimary);
+    }
+}

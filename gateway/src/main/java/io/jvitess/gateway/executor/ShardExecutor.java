@@ -1,0 +1,73 @@
+package io.jvitess.gateway.executor;
+
+import io.jvitess.common.errors.VtException;
+import io.jvitess.gateway.tabletgateway.TabletGateway;
+import io.jvitess.proto.query.QueryResult;
+import io.jvitess.proto.query.Target;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs a statement on one shard with the session's transaction semantics: autocommit statements
+ * go straight to a tablet; inside a transaction the first statement on a shard opens the tablet
+ * transaction (BeginExecute) and later ones reuse it. Commit goes shard by shard (Vitess's
+ * {@code multi} mode).
+ */
+final class ShardExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(ShardExecutor.class);
+
+    private final TabletGateway gateway;
+
+    ShardExecutor(TabletGateway gateway) {
+        this.gateway = requireNonNull(gateway, "gateway is null");
+    }
+
+    QueryResult run(Session session, Target target, String sql) {
+        if (!session.inTransaction() && session.autocommit()) {
+            return gateway.execute(target, sql, session.user());
+        }
+        session.setInTransaction(true);
+        String key = TabletGateway.describe(target);
+        Optional<ShardSession> existing = session.shardSession(key);
+        if (existing.isPresent()) {
+            ShardSession shard = existing.get();
+            return gateway.executeInTransaction(shard.target(), shard.tabletAlias(), shard.transactionId(), sql, session.user());
+        }
+        TabletGateway.BeginResult begun = gateway.beginExecute(target, sql, session.user());
+        session.addShardSession(key, new ShardSession(begun.target(), begun.tabletAlias(), begun.transactionId()));
+        return begun.result();
+    }
+
+    void commit(Session session) {
+        List<ShardSession> open = session.endTransaction();
+        for (int index = 0; index < open.size(); index++) {
+            ShardSession shard = open.get(index);
+            try {
+                gateway.commit(shard.target(), shard.tabletAlias(), shard.transactionId());
+            } catch (VtException e) {
+                rollbackQuietly(open.subList(index + 1, open.size()));
+                throw e;
+            }
+        }
+    }
+
+    void rollback(Session session) {
+        rollbackQuietly(session.endTransaction());
+    }
+
+    private void rollbackQuietly(List<ShardSession> shards) {
+        for (ShardSession shard : shards) {
+            try {
+                gateway.rollback(shard.target(), shard.tabletAlias(), shard.transactionId());
+            } catch (VtException e) {
+                log.debug("rollback of {} on {} failed: {}", shard.transactionId(), TabletGateway.describe(shard.target()), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.jvitess.tablet;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.jvitess.common.topoproto.TabletAliases;
+import io.jvitess.tablet.health.HealthBroadcaster;
+import io.jvitess.tablet.mysql.MysqlConnector;
+import io.jvitess.tablet.queryservice.QueryEngine;
+import io.jvitess.tablet.queryservice.TabletQueryService;
+import io.jvitess.tablet.tabletmanager.TabletManagerService;
+import io.jvitess.topo.TopoServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static java.util.Objects.requireNonNull;
+
+/** One vttablet: wires mysqld access, the query and manager gRPC services, and the state manager. */
+public final class Vttablet implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Vttablet.class);
+    public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024 + 64 * 1024;
+
+    private final TabletConfig config;
+    private final MysqlConnector mysql;
+    private final QueryEngine engine;
+    private final HealthBroadcaster health;
+    private final TabletStateManager state;
+    private final ScheduledExecutorService housekeeping;
+    private Server server;
+
+    public Vttablet(TabletConfig config, TopoServer topo) {
+        this.config = requireNonNull(config, "config is null");
+        this.mysql = new MysqlConnector(config.mysqlHost(), config.mysqlPort(), config.databaseName(), config.appPoolSize());
+        this.engine = new QueryEngine(mysql, config.transactionTimeout(), config.maxResultRows(), Clock.systemUTC());
+        this.health = new HealthBroadcaster(TabletStateManager.initialHealth(config));
+        this.state = new TabletStateManager(config, topo, mysql, health, Clock.systemUTC());
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tablet-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public void start() {
+        try {
+            server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", config.grpcPort()))
+                    .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                    .addService(new TabletQueryService(engine, state, health, config.alias()))
+                    .addService(new TabletManagerService(mysql))
+                    .build()
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + config.grpcPort(), e);
+        }
+        state.start();
+        housekeeping.scheduleWithFixedDelay(engine::killExpiredTransactions, 1, 1, TimeUnit.SECONDS);
+        log.info("vttablet {} serving gRPC on 127.0.0.1:{} for {}/{} (mysqld {}:{})", TabletAliases.format(config.alias()),
+                server.getPort(), config.keyspace(), config.shard(), config.mysqlHost(), config.mysqlPort());
+    }
+
+    public int grpcPort() {
+        return server.getPort();
+    }
+
+    public TabletStateManager state() {
+        return state;
+    }
+
+    public HealthBroadcaster health() {
+        return health;
+    }
+
+    @Override
+    public void close() {
+        state.close();
+        housekeeping.shutdownNow();
+        if (server != null) {
+            server.shutdown();
+            try {
+                if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                    server.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                server.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        engine.close();
+        mysql.close();
+        log.info("vttablet {} stopped", TabletAliases.format(config.alias()));
+    }
+}

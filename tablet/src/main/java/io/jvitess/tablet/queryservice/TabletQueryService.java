@@ -1,0 +1,152 @@
+package io.jvitess.tablet.queryservice;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.jvitess.common.errors.GrpcErrors;
+import io.jvitess.proto.query.BeginExecuteRequest;
+import io.jvitess.proto.query.BeginExecuteResponse;
+import io.jvitess.proto.query.BeginRequest;
+import io.jvitess.proto.query.BeginResponse;
+import io.jvitess.proto.query.CommitRequest;
+import io.jvitess.proto.query.CommitResponse;
+import io.jvitess.proto.query.ExecuteRequest;
+import io.jvitess.proto.query.ExecuteResponse;
+import io.jvitess.proto.query.RollbackRequest;
+import io.jvitess.proto.query.RollbackResponse;
+import io.jvitess.proto.query.StreamExecuteRequest;
+import io.jvitess.proto.query.StreamExecuteResponse;
+import io.jvitess.proto.query.StreamHealthRequest;
+import io.jvitess.proto.query.StreamHealthResponse;
+import io.jvitess.proto.query.VTGateCallerID;
+import io.jvitess.proto.queryservice.QueryGrpc;
+import io.jvitess.proto.topodata.TabletAlias;
+import io.jvitess.tablet.TabletStateManager;
+import io.jvitess.tablet.health.HealthBroadcaster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/** The gRPC face of the query engine: what vtgate calls. Every call checks its target first. */
+public final class TabletQueryService extends QueryGrpc.QueryImplBase {
+
+    private static final Logger log = LoggerFactory.getLogger(TabletQueryService.class);
+
+    private final QueryEngine engine;
+    private final TabletStateManager state;
+    private final HealthBroadcaster health;
+    private final TabletAlias alias;
+
+    public TabletQueryService(QueryEngine engine, TabletStateManager state, HealthBroadcaster health, TabletAlias alias) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.state = requireNonNull(state, "state is null");
+        this.health = requireNonNull(health, "health is null");
+        this.alias = requireNonNull(alias, "alias is null");
+    }
+
+    @Override
+    public void execute(ExecuteRequest request, StreamObserver<ExecuteResponse> response) {
+        unary(response, () -> {
+            state.checkTarget(request.getTarget());
+            return ExecuteResponse.newBuilder()
+                    .setResult(engine.execute(request.getQuery().getSql(), request.getTransactionId(), caller(request.getImmediateCallerId())))
+                    .build();
+        });
+    }
+
+    @Override
+    public void streamExecute(StreamExecuteRequest request, StreamObserver<StreamExecuteResponse> response) {
+        try {
+            state.checkTarget(request.getTarget());
+            engine.streamExecute(request.getQuery().getSql(), request.getTransactionId(), caller(request.getImmediateCallerId()),
+                    chunk -> response.onNext(StreamExecuteResponse.newBuilder().setResult(chunk).build()));
+            response.onCompleted();
+        } catch (RuntimeException e) {
+            response.onError(GrpcErrors.toStatus(e));
+        }
+    }
+
+    @Override
+    public void begin(BeginRequest request, StreamObserver<BeginResponse> response) {
+        unary(response, () -> {
+            state.checkTarget(request.getTarget());
+            return BeginResponse.newBuilder().setTransactionId(engine.begin()).setTabletAlias(alias).build();
+        });
+    }
+
+    @Override
+    public void beginExecute(BeginExecuteRequest request, StreamObserver<BeginExecuteResponse> response) {
+        unary(response, () -> {
+            state.checkTarget(request.getTarget());
+            long transactionId = engine.begin();
+            BeginExecuteResponse.Builder result = BeginExecuteResponse.newBuilder().setTransactionId(transactionId).setTabletAlias(alias);
+            try {
+                result.setResult(engine.execute(request.getQuery().getSql(), transactionId, caller(request.getImmediateCallerId())));
+            } catch (RuntimeException e) {
+                engine.rollback(transactionId);
+                throw e;
+            }
+            return result.build();
+        });
+    }
+
+    @Override
+    public void commit(CommitRequest request, StreamObserver<CommitResponse> response) {
+        unary(response, () -> {
+            engine.commit(request.getTransactionId());
+            return CommitResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void rollback(RollbackRequest request, StreamObserver<RollbackResponse> response) {
+        unary(response, () -> {
+            engine.rollback(request.getTransactionId());
+            return RollbackResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void streamHealth(StreamHealthRequest request, StreamObserver<StreamHealthResponse> response) {
+        ServerCallStreamObserver<StreamHealthResponse> stream = (ServerCallStreamObserver<StreamHealthResponse>) response;
+        Object writeLock = new Object();
+        AutoCloseable subscription = health.subscribe(update -> {
+            synchronized (writeLock) {
+                if (!stream.isCancelled()) {
+                    try {
+                        stream.onNext(update);
+                    } catch (RuntimeException e) {
+                        log.debug("health stream write failed", e);
+                    }
+                }
+            }
+        });
+        stream.setOnCancelHandler(() -> closeQuietly(subscription));
+    }
+
+    private static String caller(VTGateCallerID caller) {
+        return caller.getUsername().isEmpty() ? "unknown" : caller.getUsername();
+    }
+
+    private static <T> void unary(StreamObserver<T> response, Supplier<T> call) {
+        T result;
+        try {
+            result = call.get();
+        } catch (RuntimeException e) {
+            response.onError(GrpcErrors.toStatus(e));
+            return;
+        }
+        response.onNext(result);
+        response.onCompleted();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // unsubscribing cannot fail in a way a caller could act on
+        }
+    }
+}
