@@ -35,3 +35,5 @@ if ! JAVA_HOME=$(jvitess_find_java); then
 fi
 export JAVA_HOME
 export JAVA="$JAVA_HOME/bin/java"
+JVITESS_JAVA_MAJOR=$(jvitess_java_version "$JAVA_HOME")
+export JVITESS_JAVA_MAJOR

@@ -67,6 +67,7 @@ public final class TopoServer implements AutoCloseable {
     private final TopoConn globalConn;
     private final Map<String, TopoConn> cellConns = new ConcurrentHashMap<>();
     private final AutoCloseable ownedFactory;
+    private volatile boolean closed;
 
     /** Uses a caller-owned factory; {@link #close()} closes the connections but not the factory. */
     public TopoServer(TopoConnFactory factory, String globalServerAddress, String globalRoot) {
@@ -126,11 +127,12 @@ public final class TopoServer implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        CellInfo info = getCellInfo(cell);
-        synchronized (cellConns) {
-            return cellConns.computeIfAbsent(cell, c -> factory.create(
-                    info.getServerAddress().isEmpty() ? globalServerAddress : info.getServerAddress(), info.getRoot()));
+        if (closed) {
+            throw new IllegalStateException("TopoServer is closed");
         }
+        CellInfo info = getCellInfo(cell);
+        return cellConns.computeIfAbsent(cell, c -> factory.create(
+                info.getServerAddress().isEmpty() ? globalServerAddress : info.getServerAddress(), info.getRoot()));
     }
 
     // cells
@@ -514,6 +516,7 @@ public final class TopoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         List<TopoConn> conns = List.copyOf(cellConns.values());
         cellConns.clear();
         conns.forEach(TopoConn::close);

@@ -15,6 +15,18 @@ import io.jvitess.sql.parser.SetAssignment;
 import io.jvitess.sql.parser.SqlParser;
 import io.jvitess.sql.parser.StatementKind;
 import io.jvitess.sql.target.Target;
+import io.jvitess.sql.vitess.SelectNext;
+import io.jvitess.sql.vitess.ShowDatabases;
+import io.jvitess.sql.vitess.ShowKeyspaces;
+import io.jvitess.sql.vitess.ShowVitessReplicationStatus;
+import io.jvitess.sql.vitess.ShowVitessShards;
+import io.jvitess.sql.vitess.ShowVitessTablets;
+import io.jvitess.sql.vitess.ShowVitessTarget;
+import io.jvitess.sql.vitess.ShowVschemaKeyspaces;
+import io.jvitess.sql.vitess.ShowVschemaTables;
+import io.jvitess.sql.vitess.ShowVschemaVindexes;
+import io.jvitess.sql.vitess.Use;
+import io.jvitess.sql.vitess.VExplain;
 import io.jvitess.sql.vitess.VitessStatement;
 import io.jvitess.sql.vitess.VitessStatementParser;
 
@@ -40,6 +52,8 @@ public final class Executor {
             "^\\s*show\\s+(full\\s+)?tables(?:\\s+(?:from|in)\\s+`?([^`\\s]+)`?)?(\\s+(?:like|where)\\s.*)?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    private static final Pattern KILL = Pattern.compile("\\s*kill\\b", Pattern.CASE_INSENSITIVE);
+
     private final ServingGraph servingGraph;
     private final ShardExecutor shardExecutor;
     private final KeyspaceResolver resolver;
@@ -62,6 +76,10 @@ public final class Executor {
         Optional<VitessStatement> vitess = VitessStatementParser.parse(sql);
         if (vitess.isPresent()) {
             return executeVitess(session, vitess.get());
+        }
+        if (KILL.matcher(sql).lookingAt()) {
+            // A vtgate connection id means nothing to mysqld: forwarding KILL would hit an unrelated connection.
+            throw unsupported("KILL through vtgate; close the client connection instead");
         }
         ParsedStatement statement = SqlParser.parse(sql);
         return switch (statement.kind()) {
@@ -106,21 +124,26 @@ public final class Executor {
 
     private QueryResult executeVitess(Session session, VitessStatement statement) {
         return switch (statement) {
-            case VitessStatement.Use use -> {
+            case Use use -> {
                 use(session, use.target());
                 yield Results.ok();
             }
-            case VitessStatement.ShowDatabases show -> showHandler.databases(show.like());
-            case VitessStatement.ShowKeyspaces show -> showHandler.keyspaces(show.like());
-            case VitessStatement.ShowVitessTablets show -> showHandler.vitessTablets(show.like());
-            case VitessStatement.ShowVitessShards show -> showHandler.vitessShards(session, show.like());
-            case VitessStatement.ShowVitessTarget ignored -> showHandler.vitessTarget(session);
-            case VitessStatement.ShowVschemaTables ignored -> showHandler.vschemaTables(session);
-            case VitessStatement.ShowVschemaKeyspaces ignored -> showHandler.vschemaKeyspaces();
-            case VitessStatement.ShowVschemaVindexes ignored -> showHandler.vschemaVindexes(session);
-            default -> throw VtException.of(VtCode.UNIMPLEMENTED, SqlState.NOT_SUPPORTED_YET,
-                    "VT12001: unsupported: %s", statement.getClass().getSimpleName());
+            case ShowDatabases show -> showHandler.databases(show.like());
+            case ShowKeyspaces show -> showHandler.keyspaces(show.like());
+            case ShowVitessTablets show -> showHandler.vitessTablets(show.like());
+            case ShowVitessShards show -> showHandler.vitessShards(session, show.like());
+            case ShowVitessTarget ignored -> showHandler.vitessTarget(session);
+            case ShowVschemaTables ignored -> showHandler.vschemaTables(session);
+            case ShowVschemaKeyspaces ignored -> showHandler.vschemaKeyspaces();
+            case ShowVschemaVindexes ignored -> showHandler.vschemaVindexes(session);
+            case ShowVitessReplicationStatus ignored -> throw unsupported("SHOW VITESS_REPLICATION_STATUS");
+            case SelectNext ignored -> throw unsupported("SELECT NEXT VALUES needs sequence support (coming with sharded keyspaces)");
+            case VExplain ignored -> throw unsupported("VEXPLAIN needs the query planner (coming with sharded keyspaces)");
         };
+    }
+
+    private static VtException unsupported(String what) {
+        return VtException.of(VtCode.UNIMPLEMENTED, SqlState.NOT_SUPPORTED_YET, "VT12001: unsupported: %s", what);
     }
 
     private QueryResult begin(Session session) {

@@ -35,7 +35,7 @@ final class Results {
         if (values.length != fields.size()) {
             throw new IllegalArgumentException("row has " + values.length + " values for " + fields.size() + " columns");
         }
-        rows.add(row(values));
+        rows.add(encodeRow(values));
         return this;
     }
 
@@ -43,7 +43,7 @@ final class Results {
         return QueryResult.newBuilder().addAllFields(fields).addAllRows(rows).build();
     }
 
-    static Row row(Object... values) {
+    static Row encodeRow(Object... values) {
         Row.Builder row = Row.newBuilder();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         for (Object value : values) {

@@ -23,6 +23,8 @@ public final class GatewayHandler implements MysqlHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayHandler.class);
 
+    private static final int CLIENT_MULTI_STATEMENTS = 1 << 16;
+
     private final Executor executor;
 
     public GatewayHandler(Executor executor) {
@@ -33,14 +35,16 @@ public final class GatewayHandler implements MysqlHandler {
     public MysqlSession openSession(ConnectionInfo connection) {
         Session session = new Session(connection.connectionId(), connection.user());
         connection.initialSchema().filter(schema -> !schema.isEmpty()).ifPresent(schema -> executor.use(session, schema));
-        return new GatewaySession(session);
+        return new GatewaySession(session, (connection.clientCapabilities() & CLIENT_MULTI_STATEMENTS) != 0);
     }
 
     private final class GatewaySession implements MysqlSession {
         private final Session session;
+        private final boolean multiStatements;
 
-        GatewaySession(Session session) {
+        GatewaySession(Session session, boolean multiStatements) {
             this.session = session;
+            this.multiStatements = multiStatements;
         }
 
         @Override
@@ -48,6 +52,11 @@ public final class GatewayHandler implements MysqlHandler {
             List<String> statements = StatementSplitter.split(sql);
             if (statements.isEmpty()) {
                 throw VtException.of(VtCode.INVALID_ARGUMENT, new SqlState(1065, "42000"), "Query was empty");
+            }
+            if (statements.size() > 1 && !multiStatements) {
+                // Without CLIENT_MULTI_STATEMENTS MySQL parses the text as one statement, so "a; b" is a syntax error.
+                throw VtException.of(VtCode.INVALID_ARGUMENT, SqlState.SYNTAX_ERROR,
+                        "syntax error: multiple statements in one query need CLIENT_MULTI_STATEMENTS (allowMultiQueries=true)");
             }
             for (int index = 0; index < statements.size(); index++) {
                 sink.send(executor.execute(session, statements.get(index)), index < statements.size() - 1);

@@ -102,7 +102,8 @@ public final class PacketWriter {
     public PacketWriter writeLenencBytes(ByteString source, int offset, int length) {
         writeLenencInt(length);
         ensureCapacity(length);
-        source.copyTo(buffer, offset, this.length, length);
+        // substring is a view, not a copy
+        source.substring(offset, offset + length).copyTo(buffer, this.length);
         this.length += length;
         return this;
     }

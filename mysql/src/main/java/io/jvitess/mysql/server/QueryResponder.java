@@ -21,7 +21,6 @@ final class QueryResponder implements ResultSink {
     private final ResponseWriter writer;
     private final MysqlSession session;
     private final boolean multiStatements;
-    private int sent;
     private boolean finished;
     private boolean closed;
 
@@ -53,17 +52,12 @@ final class QueryResponder implements ResultSink {
         } catch (IOException e) {
             throw new UncheckedIOException("client connection lost while sending results: " + e.getMessage(), e);
         }
-        sent++;
         finished = !moreResults;
     }
 
     /** True once the final result (moreResults=false) went out: the client expects nothing more. */
     boolean finished() {
         return finished;
-    }
-
-    int sentCount() {
-        return sent;
     }
 
     /** query() returned: later sends are bugs. */

@@ -51,11 +51,6 @@ final class ResponseWriter {
         }
     }
 
-    /** The classic EOF packet, whatever the capabilities (COM_SET_OPTION's reply in older servers). */
-    void writeEof(int statusFlags, int warnings) throws IOException {
-        write(new EofPacket(warnings, statusFlags)::write);
-    }
-
     /**
      * One statement's result: an OK packet when it has no fields, else a text result set.
      *

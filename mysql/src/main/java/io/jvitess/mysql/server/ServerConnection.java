@@ -47,6 +47,8 @@ final class ServerConnection {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final SqlState MALFORMED_PACKET = new SqlState(1835, "HY000");
     private static final String PACKET_TOO_LARGE_MESSAGE = "Got a packet bigger than 'max_allowed_packet' bytes";
+    /** Errors may quote the statement; a 20 MB query must not come back as a 20 MB error (MySQL itself stops at 512 bytes). */
+    private static final int MAX_ERROR_MESSAGE_LENGTH = 4096;
 
     private final long connectionId;
     private final String remoteAddress;
@@ -137,7 +139,7 @@ final class ServerConnection {
         try {
             user = authServer.authenticate(response.user(), scramble, authData, remoteAddress);
         } catch (VtException e) {
-            return reject(ErrPacket.of(e));
+            return reject(ErrPacket.of(e.sqlState(), abbreviate(e.getMessage())));
         } catch (RuntimeException e) {
             log.warn("auth server failed for user '{}' from {}; denying access", response.user(), remoteAddress, e);
             return reject(ErrPacket.of(SqlState.ACCESS_DENIED, "Access denied for user '" + response.user() + "'"));
@@ -149,10 +151,10 @@ final class ServerConnection {
             session = requireNonNull(handler.openSession(info), "handler returned no session");
         } catch (VtException e) {
             log.debug("connection {} from {}: session refused: {}", connectionId, remoteAddress, e.getMessage());
-            return reject(ErrPacket.of(e));
+            return reject(ErrPacket.of(e.sqlState(), abbreviate(e.getMessage())));
         } catch (RuntimeException e) {
             log.warn("connection {} from {}: opening the session failed", connectionId, remoteAddress, e);
-            return reject(ErrPacket.of(SqlState.UNKNOWN_ERROR, messageOf(e)));
+            return reject(ErrPacket.of(SqlState.UNKNOWN_ERROR, abbreviate(messageOf(e))));
         }
         log.debug("connection {} from {}: user '{}' logged in, schema {}, capabilities 0x{}", connectionId, remoteAddress,
                 user.user(), response.database().orElse("(none)"), Integer.toHexString(capabilities));
@@ -297,11 +299,11 @@ final class ServerConnection {
         }
         if (error instanceof VtException vtError) {
             log.debug("connection {} from {}: {} failed: {}", connectionId, remoteAddress, CommandCode.name(command), vtError.getMessage());
-            return ErrPacket.of(vtError);
+            return ErrPacket.of(vtError.sqlState(), abbreviate(vtError.getMessage()));
         }
         log.warn("connection {} from {}: {} failed with an unexpected error; the client gets ERR 1105",
                 connectionId, remoteAddress, CommandCode.name(command), error);
-        return ErrPacket.of(SqlState.UNKNOWN_ERROR, messageOf(error));
+        return ErrPacket.of(SqlState.UNKNOWN_ERROR, abbreviate(messageOf(error)));
     }
 
     private void replyOk() throws IOException {
@@ -335,6 +337,10 @@ final class ServerConnection {
         } catch (RuntimeException e) {
             log.warn("connection {} from {}: session close failed", connectionId, remoteAddress, e);
         }
+    }
+
+    private static String abbreviate(String message) {
+        return message.length() <= MAX_ERROR_MESSAGE_LENGTH ? message : message.substring(0, MAX_ERROR_MESSAGE_LENGTH) + "...";
     }
 
     private static String messageOf(Throwable error) {

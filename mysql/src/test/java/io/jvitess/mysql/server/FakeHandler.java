@@ -52,10 +52,6 @@ final class FakeHandler implements MysqlHandler {
         return session;
     }
 
-    int closedSessions() {
-        return (int) sessions.stream().filter(session -> session.closeCount.get() > 0).count();
-    }
-
     private static VtException unknownDatabase(String schema) {
         return VtException.of(VtCode.NOT_FOUND, SqlState.BAD_DB, "Unknown database '%s'", schema);
     }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -337,6 +340,10 @@ class MysqlServerJdbcTest {
             return null;
         });
         assertThat(queryStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        // A handler busy on one connection does not hold up the others.
+        try (Statement other = connect().createStatement(); ResultSet result = other.executeQuery("select 1")) {
+            assertThat(result.next()).isTrue();
+        }
         doomed.abort(Runnable::run);
         clientGone.countDown();
 
@@ -349,6 +356,54 @@ class MysqlServerJdbcTest {
         try (Statement statement = connect().createStatement(); ResultSet result = statement.executeQuery("select 1")) {
             assertThat(result.next()).isTrue();
         }
+    }
+
+    @Test
+    void manyClientsAtOnce() throws Exception {
+        start();
+        int clients = 16;
+        ExecutorService executor = Executors.newFixedThreadPool(clients);
+        cleanup.add(executor::shutdownNow);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            results.add(executor.submit(() -> {
+                int rows = 0;
+                try (Connection connection = DriverManager.getConnection(
+                        "jdbc:mariadb://127.0.0.1:" + server.port() + "/?sslMode=disable", "app", "");
+                     Statement statement = connection.createStatement()) {
+                    for (int query = 0; query < 20; query++) {
+                        try (ResultSet result = statement.executeQuery("select typed")) {
+                            while (result.next()) {
+                                rows++;
+                            }
+                        }
+                    }
+                }
+                return rows;
+            }));
+        }
+        for (Future<Integer> result : results) {
+            assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(40);
+        }
+        assertThat(handler.sessions).hasSize(clients).allSatisfy(session -> assertThat(session.closed.await(30, TimeUnit.SECONDS)).isTrue());
+        assertThat(handler.connections).extracting(ConnectionInfo::connectionId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void silentClientIsDisconnectedAfterTheConnectTimeout() throws Exception {
+        start(MysqlServerConfig.defaults(0).withConnectTimeout(Duration.ofMillis(200)), AuthServers.create("none", Optional.empty()));
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            InputStream in = socket.getInputStream();
+            byte[] header = in.readNBytes(4);
+            int length = (header[0] & 0xFF) | (header[1] & 0xFF) << 8 | (header[2] & 0xFF) << 16;
+            byte[] greeting = in.readNBytes(length);
+            assertThat(greeting[0]).as("protocol version").isEqualTo((byte) 10);
+            // Send nothing: the server gives up on the handshake and closes the socket.
+            assertThat(in.read()).isEqualTo(-1);
+        }
+        assertThat(handler.sessions).isEmpty();
+        assertThat(connect().isValid(5)).isTrue();
     }
 
     @Test

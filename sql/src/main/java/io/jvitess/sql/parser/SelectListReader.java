@@ -4,12 +4,10 @@ import com.alibaba.druid.sql.SQLUtils;
 import com.alibaba.druid.sql.ast.SQLCurrentTimeExpr;
 import com.alibaba.druid.sql.ast.SQLCurrentUserExpr;
 import com.alibaba.druid.sql.ast.SQLExpr;
-import com.alibaba.druid.sql.ast.expr.SQLBooleanExpr;
 import com.alibaba.druid.sql.ast.expr.SQLIdentifierExpr;
 import com.alibaba.druid.sql.ast.expr.SQLLiteralExpr;
 import com.alibaba.druid.sql.ast.expr.SQLMethodInvokeExpr;
 import com.alibaba.druid.sql.ast.expr.SQLNullExpr;
-import com.alibaba.druid.sql.ast.expr.SQLNumericLiteralExpr;
 import com.alibaba.druid.sql.ast.expr.SQLPropertyExpr;
 import com.alibaba.druid.sql.ast.expr.SQLTextLiteralExpr;
 import com.alibaba.druid.sql.ast.expr.SQLVariantRefExpr;
@@ -130,7 +128,7 @@ final class SelectListReader {
             return Optional.empty();
         }
         String written = text.substring(expression.get(0).start(), expression.get(expression.size() - 1).end());
-        String label = alias.orElseGet(() -> labelWithoutAlias(written, expression, item.getExpr()));
+        String label = alias.isPresent() ? alias.get() : labelWithoutAlias(written, expression, item.getExpr());
         return Optional.of(describe(item.getExpr(), written, label));
     }
 
@@ -159,6 +157,9 @@ final class SelectListReader {
 
     private static SelectExpression describe(SQLExpr expr, String text, String label) {
         return switch (expr) {
+            // Druid reads @@global.x as a flagged variable named x.
+            case SQLVariantRefExpr variable when variable.isGlobal() || variable.isSession() ->
+                    new SelectExpression(text, label, ExpressionKind.SYSTEM_VARIABLE, Optional.of(systemVariableName(variable.getName().replaceFirst("^@@", ""))));
             case SQLVariantRefExpr variable when variable.getName().startsWith("@@") ->
                     new SelectExpression(text, label, ExpressionKind.SYSTEM_VARIABLE, Optional.of(systemVariableName(variable.getName().substring(2))));
             case SQLVariantRefExpr variable when variable.getName().startsWith("@") ->
@@ -174,8 +175,6 @@ final class SelectListReader {
             case SQLIdentifierExpr identifier when NILADIC_FUNCTIONS.contains(lower(identifier.getName())) ->
                     new SelectExpression(text, label, ExpressionKind.FUNCTION_CALL, Optional.of(lower(identifier.getName())));
             case SQLLiteralExpr ignored -> new SelectExpression(text, label, ExpressionKind.LITERAL, Optional.empty());
-            case SQLNumericLiteralExpr ignored -> new SelectExpression(text, label, ExpressionKind.LITERAL, Optional.empty());
-            case SQLBooleanExpr ignored -> new SelectExpression(text, label, ExpressionKind.LITERAL, Optional.empty());
             default -> new SelectExpression(text, label, ExpressionKind.OTHER, Optional.empty());
         };
     }

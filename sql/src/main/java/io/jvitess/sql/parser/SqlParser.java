@@ -3,6 +3,7 @@ package io.jvitess.sql.parser;
 import com.alibaba.druid.sql.ast.SQLStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlHintStatement;
 import com.alibaba.druid.sql.dialect.mysql.parser.MySqlStatementParser;
+import com.alibaba.druid.sql.parser.Token;
 import io.jvitess.common.errors.SqlState;
 import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
@@ -57,7 +58,8 @@ public final class SqlParser {
             parser = new MySqlStatementParser(body);
             statements = parser.parseStatementList();
         } catch (RuntimeException failure) {
-            throw withCause(syntaxError(body, offset, parser == null ? 0 : parser.getLexer().pos()), failure);
+            boolean atEnd = parser != null && parser.getLexer().token() == Token.EOF;
+            throw withCause(syntaxError(body, offset, parser == null ? 0 : parser.getLexer().pos(), atEnd), failure);
         } catch (StackOverflowError tooDeep) {
             throw VtException.of(VtCode.INVALID_ARGUMENT, SqlState.SYNTAX_ERROR, "syntax error: statement nested too deeply");
         }
@@ -71,7 +73,7 @@ public final class SqlParser {
     }
 
     /** Vitess's wording at a best-effort position: Druid's lexer stops just after the token it rejected. */
-    private static VtException syntaxError(String body, int offset, int failedAt) {
+    private static VtException syntaxError(String body, int offset, int failedAt, boolean atEnd) {
         List<SqlToken> tokens = SqlLexer.tokenize(body);
         for (SqlToken token : tokens) {
             if (!token.terminated()) {
@@ -85,7 +87,7 @@ public final class SqlParser {
             }
             rejected = token;
         }
-        if (rejected == null || failedAt >= body.length()) {
+        if (rejected == null || atEnd) {
             return SyntaxErrors.atEnd(" ".repeat(offset) + body);
         }
         return SyntaxErrors.near(shifted(rejected, offset));

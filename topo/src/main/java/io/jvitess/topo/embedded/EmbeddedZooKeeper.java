@@ -27,6 +27,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedZooKeeper.class);
     private static final String HOST = "127.0.0.1";
     private static final long STARTUP_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(30);
+    private static final long CLOSE_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(10);
     private static final int FREE_PORT_ATTEMPTS = 5;
 
     private final ZooKeeperServerEmbedded server;
@@ -70,6 +71,8 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     }
 
     private static EmbeddedZooKeeper startOn(Path dataDir, int port) throws Exception {
+        // ZooKeeper reports a failed bind only by never becoming ready, so check the port up front
+        checkPortAvailable(port);
         Properties config = new Properties();
         config.setProperty("tickTime", "2000");
         config.setProperty("dataDir", dataDir.resolve("data").toAbsolutePath().toString());
@@ -91,7 +94,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         try {
             server.start(STARTUP_TIMEOUT_MS);
         } catch (Exception e) {
-            server.close();
+            closeAbandoned(server);
             throw e;
         }
         log.info("Embedded ZooKeeper listening on {}:{} with data in {}", HOST, port, dataDir);
@@ -106,6 +109,25 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
             }
         } catch (IOException e) {
             log.debug("Could not delete generated ZooKeeper config files in {}", dataDir, e);
+        }
+    }
+
+    private static void checkPortAvailable(int port) throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+        } catch (IOException e) {
+            throw new IOException(HOST + ":" + port + " is already in use", e);
+        }
+    }
+
+    /** After a failed start ZooKeeper's close can block forever joining its threads; do not let it block us. */
+    private static void closeAbandoned(ZooKeeperServerEmbedded server) {
+        Thread closer = Thread.ofPlatform().daemon().name("embedded-zookeeper-close").start(server::close);
+        try {
+            closer.join(CLOSE_TIMEOUT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
