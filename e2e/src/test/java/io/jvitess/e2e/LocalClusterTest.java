@@ -72,7 +72,7 @@ class LocalClusterTest {
     void seedDataRoundTripsThroughTheMariadbClient() throws IOException {
         Path common = projectRoot.resolve("examples/common");
         mariadb(List.of(), common.resolve("insert_commerce_data.sql")).assertSuccess();
-        // Line-buffered like a terminal, so the script's \\! echo banners interleave with the tables as users see them.
+        // Line-buffered like a terminal, so the script's \! echo banners interleave with the tables as users see them.
         Shell.Result select = shell.run(Duration.ofMinutes(1), List.of("stdbuf", "-oL", "mariadb", "--no-defaults", "-h", "127.0.0.1",
                 "-P", Integer.toString(VTGATE_PORT), "--table"), common.resolve("select_commerce_data.sql")).assertSuccess();
         assertThat(select.stdout()).isEqualTo(resource("select_commerce_data.expected"));
