@@ -319,7 +319,7 @@ public final class Mysqld {
     /** Starts mysqld detached from this JVM and waits until it accepts connections. */
     private void launch(MysqlDistribution binaries, Deadline deadline) {
         checkSocketPathLength();
-        if (acceptsTcpConnections()) {
+        if (portTakenFor(Duration.ofSeconds(10))) {
             throw new MysqlctlException(String.format(
                     "Cannot start mysqld for tablet %d: 127.0.0.1:%d is already in use by another process. Choose a free mysqlPort.",
                     config.tabletUid(), config.mysqlPort()));
@@ -397,12 +397,34 @@ public final class Mysqld {
         }
     }
 
-    private boolean acceptsTcpConnections() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), config.mysqlPort()), 250);
-            return true;
-        } catch (IOException e) {
+    /**
+     * Probes by binding, as mysqld will (with SO_REUSEADDR, so TIME_WAIT leftovers do not count). A connect
+     * probe is wrong here: on Linux a connect to a free port in the ephemeral range can connect to itself.
+     */
+    private boolean portTakenFor(Duration grace) {
+        // A SIGKILLed mysqld shows as a zombie while its other threads still exit holding the socket: give it a moment.
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (portTaken()) {
+            if (System.nanoTime() > deadline) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean portTaken() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), config.mysqlPort()));
             return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 
