@@ -1,5 +1,6 @@
 package io.jvitess.cli;
 
+import io.jvitess.common.topoproto.TabletTypes;
 import io.jvitess.gateway.Vtgate;
 import io.jvitess.gateway.VtgateConfig;
 import io.jvitess.topo.TopoServer;
@@ -49,6 +50,13 @@ final class VtgateCommand implements Callable<Integer> {
             description = "Send replica reads to the primary when no replica is healthy.")
     boolean replicaFallbackToPrimary;
 
+    @Option(names = {"--tablet-types-to-wait", "--tablet_types_to_wait"}, defaultValue = "PRIMARY", split = ",",
+            description = "Tablet types to wait for (healthy) before opening the MySQL port.")
+    List<String> tabletTypesToWait;
+
+    @Option(names = {"--gateway-initial-tablet-timeout", "--gateway_initial_tablet_timeout"}, defaultValue = "30s", converter = GoDuration.class)
+    Duration initialTabletTimeout;
+
     @Option(names = {"--pid-file", "--pid_file"})
     Path pidFile;
 
@@ -56,7 +64,8 @@ final class VtgateCommand implements Callable<Integer> {
     public Integer call() {
         VtgateConfig config = new VtgateConfig(cell, cellsToWatch == null || cellsToWatch.isEmpty() ? List.of(cell) : cellsToWatch,
                 bindAddress, mysqlPort, authImplementation, Optional.ofNullable(authStaticFile), tabletRefreshInterval,
-                serverVersion, replicaFallbackToPrimary);
+                serverVersion, replicaFallbackToPrimary,
+                tabletTypesToWait.stream().map(TabletTypes::parse).collect(java.util.stream.Collectors.toSet()), initialTabletTimeout);
         TopoServer topoServer = topo.open();
         Vtgate vtgate = new Vtgate(config, topoServer);
         vtgate.start();

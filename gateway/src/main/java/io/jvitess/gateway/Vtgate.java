@@ -42,12 +42,27 @@ public final class Vtgate implements AutoCloseable {
 
     public void start() {
         healthCheck.start();
+        waitForTablets();
         try {
             mysqlServer.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen for MySQL clients on " + config.mysqlBindAddress() + ":" + config.mysqlPort(), e);
         }
         log.info("vtgate serving MySQL protocol on {}:{} for cell {}", config.mysqlBindAddress(), mysqlServer.port(), config.cell());
+    }
+
+    /** Opens the MySQL port only once the tablets it will route to are healthy (or the timeout passed). */
+    private void waitForTablets() {
+        if (config.tabletTypesToWait().isEmpty()) {
+            return;
+        }
+        try {
+            if (!healthCheck.waitForTablets(config.tabletTypesToWait(), config.initialTabletTimeout())) {
+                log.warn("not every {} tablet was healthy within {}; serving anyway", config.tabletTypesToWait(), config.initialTabletTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public int mysqlPort() {

@@ -1,9 +1,12 @@
 package io.jvitess.gateway;
 
+import io.jvitess.proto.topodata.TabletType;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,7 +20,9 @@ public record VtgateConfig(
         Optional<Path> authStaticFile,
         Duration tabletRefreshInterval,
         String serverVersion,
-        boolean replicaFallbackToPrimary) {
+        boolean replicaFallbackToPrimary,
+        Set<TabletType> tabletTypesToWait,
+        Duration initialTabletTimeout) {
 
     public static final String DEFAULT_SERVER_VERSION = "8.0.40-Vitess";
 
@@ -29,15 +34,17 @@ public record VtgateConfig(
         requireNonNull(authStaticFile, "authStaticFile is null");
         requireNonNull(tabletRefreshInterval, "tabletRefreshInterval is null");
         requireNonNull(serverVersion, "serverVersion is null");
+        tabletTypesToWait = Set.copyOf(tabletTypesToWait);
+        requireNonNull(initialTabletTimeout, "initialTabletTimeout is null");
     }
 
     public static VtgateConfig defaults(String cell, int mysqlPort) {
         return new VtgateConfig(cell, List.of(cell), "127.0.0.1", mysqlPort, "none", Optional.empty(),
-                Duration.ofSeconds(1), DEFAULT_SERVER_VERSION, true);
+                Duration.ofSeconds(1), DEFAULT_SERVER_VERSION, true, Set.of(TabletType.PRIMARY), Duration.ofSeconds(30));
     }
 
     public VtgateConfig withAuth(String implementation, Optional<Path> staticFile) {
         return new VtgateConfig(cell, cellsToWatch, mysqlBindAddress, mysqlPort, implementation, staticFile,
-                tabletRefreshInterval, serverVersion, replicaFallbackToPrimary);
+                tabletRefreshInterval, serverVersion, replicaFallbackToPrimary, tabletTypesToWait, initialTabletTimeout);
     }
 }

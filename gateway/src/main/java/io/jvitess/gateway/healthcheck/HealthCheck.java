@@ -92,6 +92,29 @@ public final class HealthCheck implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Waits until every (keyspace, shard, type) that has tablets of the given types in the topo has a
+     * healthy one, like Vitess's --tablet_types_to_wait. Returns false if the timeout passed first.
+     */
+    public boolean waitForTablets(java.util.Set<io.jvitess.proto.topodata.TabletType> types, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean ready = true;
+            for (TabletWatcher watcher : watchers.values()) {
+                Tablet tablet = watcher.health.tablet();
+                if (types.contains(tablet.getType()) && healthy(tablet.getKeyspace(), tablet.getShard(), tablet.getType()).isEmpty()) {
+                    ready = false;
+                    break;
+                }
+            }
+            if (ready) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
     public QueryGrpc.QueryBlockingStub stub(TabletAlias alias) {
         TabletWatcher watcher = watchers.get(alias);
         if (watcher == null) {
