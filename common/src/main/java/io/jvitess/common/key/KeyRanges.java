@@ -58,6 +58,38 @@ public final class KeyRanges {
         return shardName.toLowerCase(Locale.ROOT);
     }
 
+    /** Left-justified membership: start <= id < end, an empty bound being unbounded (Vitess's KeyRangeContains). */
+    public static boolean contains(KeyRange keyRange, byte[] id) {
+        byte[] start = keyRange.getStart().toByteArray();
+        byte[] end = keyRange.getEnd().toByteArray();
+        return (start.length == 0 || compareNormalized(id, start) >= 0)
+                && (end.length == 0 || compareNormalized(id, end) < 0);
+    }
+
+    /** True if the two ranges share at least one keyspace id. */
+    public static boolean intersect(KeyRange first, KeyRange second) {
+        byte[] firstStart = first.getStart().toByteArray();
+        byte[] firstEnd = first.getEnd().toByteArray();
+        byte[] secondStart = second.getStart().toByteArray();
+        byte[] secondEnd = second.getEnd().toByteArray();
+        boolean firstEndsBeforeSecond = firstEnd.length != 0 && compareNormalized(firstEnd, secondStart) <= 0 && secondStart.length != 0;
+        boolean secondEndsBeforeFirst = secondEnd.length != 0 && compareNormalized(secondEnd, firstStart) <= 0 && firstStart.length != 0;
+        return !firstEndsBeforeSecond && !secondEndsBeforeFirst;
+    }
+
+    /** Unsigned byte comparison after dropping trailing zero bytes, so 80 == 8000 (left-justified ids). */
+    public static int compareNormalized(byte[] left, byte[] right) {
+        return java.util.Arrays.compareUnsigned(stripTrailingZeros(left), stripTrailingZeros(right));
+    }
+
+    private static byte[] stripTrailingZeros(byte[] value) {
+        int length = value.length;
+        while (length > 0 && value[length - 1] == 0) {
+            length--;
+        }
+        return length == value.length ? value : java.util.Arrays.copyOf(value, length);
+    }
+
     private static int compareUnsigned(byte[] left, byte[] right) {
         return java.util.Arrays.compareUnsigned(left, right);
     }
