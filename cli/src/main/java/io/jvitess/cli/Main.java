@@ -21,6 +21,7 @@ public final class Main {
             "vtctld", VtctldCommand::new,
             "vtgate", VtgateCommand::new,
             "vttablet", VttabletCommand::new,
+            "vttestserver", VttestserverCommand::new,
             "mysqlctl", MysqlctlCommand::new,
             "zkctld", ZkctldCommand::new);
 
@@ -50,11 +51,14 @@ public final class Main {
             // Vitess scripts pass flags jvitess does not need (log dirs, service maps, backups): accept and say so.
             commandLine.setUnmatchedArgumentsAllowed(true);
         }
-        int exitCode = commandLine.execute(Arrays.copyOfRange(arguments, 1, arguments.length));
-        if (!commandLine.getUnmatchedArguments().isEmpty()) {
-            System.err.println(name + ": ignored flags not used by jvitess: " + commandLine.getUnmatchedArguments());
-        }
-        return exitCode;
+        // Warn before running: daemons only return from their command when the JVM shuts down.
+        commandLine.setExecutionStrategy(parseResult -> {
+            if (!commandLine.getUnmatchedArguments().isEmpty()) {
+                System.err.println(name + ": ignored flags not used by jvitess: " + commandLine.getUnmatchedArguments());
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        return commandLine.execute(Arrays.copyOfRange(arguments, 1, arguments.length));
     }
 
     private static String describe(Throwable error) {

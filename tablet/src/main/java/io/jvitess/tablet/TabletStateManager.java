@@ -38,6 +38,10 @@ import static java.util.Objects.requireNonNull;
  * Keeps the tablet's role in line with the shard record, on one thread: elects the first primary
  * when the shard has none (what vtorc does in Vitess's local example), promotes or points
  * mysqld replication at the shard primary, and publishes health after every pass.
+ *
+ * <p>With {@link TabletConfig#replicationManaged()} false (vtcombo mode) the roles still follow the
+ * shard record, but mysqld is left alone: no replication setup, no read_only switch, and replicas
+ * report healthy without replication checks because they serve the primary's own database.
  */
 public final class TabletStateManager implements AutoCloseable {
 
@@ -50,23 +54,32 @@ public final class TabletStateManager implements AutoCloseable {
     private final MysqlConnector mysql;
     private final HealthBroadcaster health;
     private final Clock clock;
+    private final Runnable promotionListener;
     private final ScheduledExecutorService executor;
 
     private volatile TabletType type;
     private volatile boolean serving;
     private volatile long primaryTermStartSeconds;
     private volatile boolean shuttingDown;
+    private volatile int grpcPort;
     private ReplicationFlavor flavor;
     private boolean primaryPrepared;
     private Watch shardWatch;
 
-    public TabletStateManager(TabletConfig config, TopoServer topo, MysqlConnector mysql, HealthBroadcaster health, Clock clock) {
+    /**
+     * @param promotionListener runs on the state thread each time this tablet becomes primary, before it
+     *                          serves as primary (e.g. to drop sequence values cached under an earlier term)
+     */
+    public TabletStateManager(TabletConfig config, TopoServer topo, MysqlConnector mysql, HealthBroadcaster health, Clock clock,
+                              Runnable promotionListener) {
         this.config = requireNonNull(config, "config is null");
         this.topo = requireNonNull(topo, "topo is null");
         this.mysql = requireNonNull(mysql, "mysql is null");
         this.health = requireNonNull(health, "health is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.promotionListener = requireNonNull(promotionListener, "promotionListener is null");
         this.type = config.initTabletType();
+        this.grpcPort = config.grpcPort();
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tablet-state-" + config.alias().getUid());
             thread.setDaemon(true);
@@ -83,8 +96,9 @@ public final class TabletStateManager implements AutoCloseable {
                 .build();
     }
 
-    /** Registers the tablet in the topo and starts reconciling. */
-    public void start() {
+    /** Registers the tablet in the topo with the gRPC port it actually listens on, and starts reconciling. */
+    public void start(int boundGrpcPort) {
+        this.grpcPort = boundGrpcPort;
         Shard shard = ensureKeyspaceAndShard();
         if (isMe(shard)) {
             type = TabletType.PRIMARY;
@@ -212,9 +226,11 @@ public final class TabletStateManager implements AutoCloseable {
                 return shard;
             }
             log.info("shard {}/{} has no primary: promoting tablet {}", config.keyspace(), config.shard(), alias());
-            try (Connection dba = mysql.dba()) {
-                flavor.resetReplication(dba);
-                flavor.setReadOnly(dba, false);
+            if (config.replicationManaged()) {
+                try (Connection dba = mysql.dba()) {
+                    flavor.resetReplication(dba);
+                    flavor.setReadOnly(dba, false);
+                }
             }
             Time termStart = Time.newBuilder().setSeconds(clock.instant().getEpochSecond()).build();
             return topo.updateShardFields(config.keyspace(), config.shard(), current -> current.toBuilder()
@@ -231,12 +247,15 @@ public final class TabletStateManager implements AutoCloseable {
             return;
         }
         try (Connection dba = mysql.dba()) {
-            flavor.resetReplication(dba);
-            flavor.setReadOnly(dba, false);
+            if (config.replicationManaged()) {
+                flavor.resetReplication(dba);
+                flavor.setReadOnly(dba, false);
+            }
             SidecarDatabase.ensure(dba, config.databaseName());
         } catch (SQLException e) {
             throw VtException.of(VtCode.UNAVAILABLE, "cannot prepare mysqld as primary: %s", e.getMessage());
         }
+        promotionListener.run();
         type = TabletType.PRIMARY;
         primaryTermStartSeconds = shard.getPrimaryTermStartTime().getSeconds();
         primaryPrepared = true;
@@ -258,6 +277,11 @@ public final class TabletStateManager implements AutoCloseable {
                     .setType(TabletType.REPLICA)
                     .clearPrimaryTermStartTime()
                     .build());
+        }
+        if (!config.replicationManaged()) {
+            // vtcombo: this tablet reads the primary's own database, so there is no replication to check.
+            publish(true, "", 0);
+            return;
         }
         Tablet primary = topo.getTablet(shard.getPrimaryAlias()).value();
         String host = replicationHost(primary.getMysqlHostname());
@@ -350,7 +374,7 @@ public final class TabletStateManager implements AutoCloseable {
         Tablet.Builder tablet = Tablet.newBuilder()
                 .setAlias(config.alias())
                 .setHostname(config.hostname())
-                .putPortMap("grpc", config.grpcPort())
+                .putPortMap("grpc", grpcPort)
                 .putPortMap("vt", config.httpPort())
                 .setKeyspace(config.keyspace())
                 .setShard(config.shard())

@@ -3,10 +3,12 @@ package io.jvitess.tablet;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.jvitess.common.topoproto.TabletAliases;
+import io.jvitess.proto.topodata.TabletType;
 import io.jvitess.tablet.health.HealthBroadcaster;
 import io.jvitess.tablet.mysql.MysqlConnector;
 import io.jvitess.tablet.queryservice.QueryEngine;
 import io.jvitess.tablet.queryservice.TabletQueryService;
+import io.jvitess.tablet.sequence.SequenceEngine;
 import io.jvitess.tablet.tabletmanager.TabletManagerService;
 import io.jvitess.topo.TopoServer;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ public final class Vttablet implements AutoCloseable {
 
     private final TabletConfig config;
     private final MysqlConnector mysql;
+    private final SequenceEngine sequences;
     private final QueryEngine engine;
     private final HealthBroadcaster health;
     private final TabletStateManager state;
@@ -39,9 +42,11 @@ public final class Vttablet implements AutoCloseable {
     public Vttablet(TabletConfig config, TopoServer topo) {
         this.config = requireNonNull(config, "config is null");
         this.mysql = new MysqlConnector(config.mysqlHost(), config.mysqlPort(), config.databaseName(), config.appPoolSize());
-        this.engine = new QueryEngine(mysql, config.transactionTimeout(), config.maxResultRows(), Clock.systemUTC());
+        this.sequences = new SequenceEngine(mysql, this::currentType);
+        this.engine = new QueryEngine(mysql, sequences, config.transactionTimeout(), config.maxResultRows(), Clock.systemUTC());
         this.health = new HealthBroadcaster(TabletStateManager.initialHealth(config));
-        this.state = new TabletStateManager(config, topo, mysql, health, Clock.systemUTC());
+        // A new primary term starts from the sequence tables' next_id, as in Vitess.
+        this.state = new TabletStateManager(config, topo, mysql, health, Clock.systemUTC(), sequences::reset);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tablet-housekeeping");
             thread.setDaemon(true);
@@ -60,10 +65,14 @@ public final class Vttablet implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + config.grpcPort(), e);
         }
-        state.start();
+        state.start(server.getPort());
         housekeeping.scheduleWithFixedDelay(engine::killExpiredTransactions, 1, 1, TimeUnit.SECONDS);
         log.info("vttablet {} serving gRPC on 127.0.0.1:{} for {}/{} (mysqld {}:{})", TabletAliases.format(config.alias()),
                 server.getPort(), config.keyspace(), config.shard(), config.mysqlHost(), config.mysqlPort());
+    }
+
+    private TabletType currentType() {
+        return state.type();
     }
 
     public int grpcPort() {

@@ -1,18 +1,12 @@
 package io.jvitess.tablet;
 
-import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.jvitess.common.errors.GrpcErrors;
 import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
 import io.jvitess.common.topoproto.TabletAliases;
 import io.jvitess.mysqlctl.Mysqld;
 import io.jvitess.mysqlctl.MysqldConfig;
 import io.jvitess.proto.query.BeginRequest;
-import io.jvitess.proto.query.BoundQuery;
 import io.jvitess.proto.query.CommitRequest;
-import io.jvitess.proto.query.ExecuteRequest;
 import io.jvitess.proto.query.QueryResult;
 import io.jvitess.proto.query.RollbackRequest;
 import io.jvitess.proto.query.Target;
@@ -25,16 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
+import static io.jvitess.tablet.TabletTestSupport.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +36,7 @@ class VttabletIntegrationTest {
     private static final String KEYSPACE = "ks";
     private static final List<Mysqld> mysqlds = new ArrayList<>();
     private static final List<Vttablet> tablets = new ArrayList<>();
-    private static final List<ManagedChannel> channels = new ArrayList<>();
+    private static final TabletTestSupport support = new TabletTestSupport();
     private static TopoServer topo;
 
     @BeforeAll
@@ -52,11 +44,11 @@ class VttabletIntegrationTest {
         Path dataRoot = Files.createTempDirectory("vttablet-test");
         topo = TopoServer.inMemory("zone1");
         for (int uid : new int[] {100, 101}) {
-            Mysqld mysqld = new Mysqld(MysqldConfig.of(uid, freePort(), dataRoot));
+            Mysqld mysqld = new Mysqld(MysqldConfig.of(uid, TabletTestSupport.freePort(), dataRoot));
             mysqlds.add(mysqld);
             mysqld.init(Duration.ofMinutes(2));
             TabletConfig config = TabletConfig.defaults(TabletAliases.of("zone1", uid), KEYSPACE, "0", TabletType.REPLICA)
-                    .withPorts(freePort(), mysqld.port())
+                    .withPorts(TabletTestSupport.freePort(), mysqld.port())
                     .withHealthCheckInterval(Duration.ofMillis(300));
             Vttablet tablet = new Vttablet(config, topo);
             tablet.start();
@@ -66,7 +58,7 @@ class VttabletIntegrationTest {
 
     @AfterAll
     static void stop() {
-        channels.forEach(ManagedChannel::shutdownNow);
+        support.close();
         tablets.forEach(Vttablet::close);
         mysqlds.forEach(mysqld -> mysqld.teardown(Duration.ofSeconds(30)));
         if (topo != null) {
@@ -136,45 +128,14 @@ class VttabletIntegrationTest {
     }
 
     private static QueryResult execute(QueryGrpc.QueryBlockingStub stub, Target target, String sql, long transactionId) {
-        try {
-            return stub.execute(ExecuteRequest.newBuilder().setTarget(target).setTransactionId(transactionId)
-                    .setQuery(BoundQuery.newBuilder().setSql(sql)).build()).getResult();
-        } catch (StatusRuntimeException e) {
-            throw GrpcErrors.fromStatus(e);
-        }
+        return TabletTestSupport.execute(stub, target, sql, transactionId);
     }
 
     private static Target target(TabletType type) {
-        return Target.newBuilder().setKeyspace(KEYSPACE).setShard("0").setTabletType(type).build();
+        return TabletTestSupport.target(KEYSPACE, "0", type);
     }
 
     private static QueryGrpc.QueryBlockingStub stub(Vttablet tablet) {
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", tablet.grpcPort()).usePlaintext().build();
-        channels.add(channel);
-        return QueryGrpc.newBlockingStub(channel);
+        return support.stub(tablet);
     }
-
-    private static <T> T eventually(Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("condition not met within 60s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
 }

@@ -1,5 +1,7 @@
 package io.jvitess.common.key;
 
+import io.jvitess.common.errors.VtCode;
+import io.jvitess.common.errors.VtException;
 import io.jvitess.proto.topodata.KeyRange;
 import io.jvitess.proto.topodata.ShardReference;
 
@@ -99,6 +101,37 @@ public sealed interface Destination {
         @Override
         public String describe() {
             return "DestinationKeyRange(" + KeyRanges.format(keyRange) + ")";
+        }
+    }
+
+    /** A key range that must start and end on shard boundaries (a {@code ks[range]} target). */
+    record ExactRange(KeyRange keyRange) implements Destination {
+        public ExactRange {
+            requireNonNull(keyRange, "keyRange is null");
+        }
+
+        @Override
+        public List<String> resolve(List<ShardReference> shards) {
+            List<ShardReference> ordered = new ArrayList<>(shards);
+            ordered.sort((first, second) -> KeyRanges.compareNormalized(
+                    first.getKeyRange().getStart().toByteArray(), second.getKeyRange().getStart().toByteArray()));
+            int index = 0;
+            while (index < ordered.size() && !KeyRanges.keyRangeStartsEqual(keyRange, ordered.get(index).getKeyRange())) {
+                index++;
+            }
+            List<String> names = new ArrayList<>();
+            for (; index < ordered.size() && KeyRanges.intersect(keyRange, ordered.get(index).getKeyRange()); index++) {
+                names.add(ordered.get(index).getName());
+                if (KeyRanges.keyRangeEndsEqual(keyRange, ordered.get(index).getKeyRange())) {
+                    return names;
+                }
+            }
+            throw VtException.of(VtCode.INVALID_ARGUMENT, "keyrange %s does not exactly match shards", KeyRanges.format(keyRange));
+        }
+
+        @Override
+        public String describe() {
+            return "DestinationExactKeyRange(" + KeyRanges.format(keyRange) + ")";
         }
     }
 

@@ -2,12 +2,16 @@ package io.jvitess.tablet.queryservice;
 
 import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
+import io.jvitess.proto.query.BindVariable;
 import io.jvitess.proto.query.Field;
 import io.jvitess.proto.query.QueryResult;
 import io.jvitess.proto.query.Row;
 import io.jvitess.tablet.mysql.MysqlConnector;
 import io.jvitess.tablet.mysql.MysqlErrors;
 import io.jvitess.tablet.mysql.ResultConverter;
+import io.jvitess.tablet.sequence.NextValuesParser;
+import io.jvitess.tablet.sequence.NextValuesRequest;
+import io.jvitess.tablet.sequence.SequenceEngine;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,13 +20,16 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Runs application SQL on the tablet's mysqld: autocommit statements on pooled connections,
- * transactional ones on the connection their transaction holds.
+ * transactional ones on the connection their transaction holds. Sequence reservations
+ * ({@code select next N values from seq}) go to the {@link SequenceEngine} instead.
  */
 public final class QueryEngine implements AutoCloseable {
 
@@ -30,15 +37,22 @@ public final class QueryEngine implements AutoCloseable {
 
     private final MysqlConnector mysql;
     private final TransactionPool transactions;
+    private final SequenceEngine sequences;
     private final int maxResultRows;
 
-    public QueryEngine(MysqlConnector mysql, Duration transactionTimeout, int maxResultRows, Clock clock) {
+    public QueryEngine(MysqlConnector mysql, SequenceEngine sequences, Duration transactionTimeout, int maxResultRows, Clock clock) {
         this.mysql = requireNonNull(mysql, "mysql is null");
+        this.sequences = requireNonNull(sequences, "sequences is null");
         this.transactions = new TransactionPool(transactionTimeout, clock);
         this.maxResultRows = maxResultRows;
     }
 
-    public QueryResult execute(String sql, long transactionId, String callerId) {
+    /** Bind variables are only read by sequence statements ({@code select next :n values}); other SQL arrives complete. */
+    public QueryResult execute(String sql, Map<String, BindVariable> bindVariables, long transactionId, String callerId) {
+        Optional<NextValuesRequest> next = NextValuesParser.parse(sql, bindVariables);
+        if (next.isPresent()) {
+            return sequences.next(next.get(), transactionId, callerId);
+        }
         if (transactionId != 0) {
             return run(transactions.get(transactionId), sql, callerId);
         }
@@ -51,7 +65,13 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     /** Streams rows in chunks; the first chunk carries the fields. */
-    public void streamExecute(String sql, long transactionId, String callerId, Consumer<QueryResult> chunks) {
+    public void streamExecute(String sql, Map<String, BindVariable> bindVariables, long transactionId, String callerId,
+                              Consumer<QueryResult> chunks) {
+        Optional<NextValuesRequest> next = NextValuesParser.parse(sql, bindVariables);
+        if (next.isPresent()) {
+            chunks.accept(sequences.next(next.get(), transactionId, callerId));
+            return;
+        }
         Connection connection = transactionId != 0 ? transactions.get(transactionId) : mysql.app();
         try (Statement statement = connection.createStatement()) {
             statement.setFetchSize(STREAM_CHUNK_ROWS);

@@ -51,7 +51,8 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
         unary(response, () -> {
             state.checkTarget(request.getTarget());
             return ExecuteResponse.newBuilder()
-                    .setResult(engine.execute(request.getQuery().getSql(), request.getTransactionId(), caller(request.getImmediateCallerId())))
+                    .setResult(engine.execute(request.getQuery().getSql(), request.getQuery().getBindVariablesMap(),
+                            request.getTransactionId(), caller(request.getImmediateCallerId())))
                     .build();
         });
     }
@@ -60,7 +61,8 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
     public void streamExecute(StreamExecuteRequest request, StreamObserver<StreamExecuteResponse> response) {
         try {
             state.checkTarget(request.getTarget());
-            engine.streamExecute(request.getQuery().getSql(), request.getTransactionId(), caller(request.getImmediateCallerId()),
+            engine.streamExecute(request.getQuery().getSql(), request.getQuery().getBindVariablesMap(), request.getTransactionId(),
+                    caller(request.getImmediateCallerId()),
                     chunk -> response.onNext(StreamExecuteResponse.newBuilder().setResult(chunk).build()));
             response.onCompleted();
         } catch (RuntimeException e) {
@@ -83,7 +85,8 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
             long transactionId = engine.begin();
             BeginExecuteResponse.Builder result = BeginExecuteResponse.newBuilder().setTransactionId(transactionId).setTabletAlias(alias);
             try {
-                result.setResult(engine.execute(request.getQuery().getSql(), transactionId, caller(request.getImmediateCallerId())));
+                result.setResult(engine.execute(request.getQuery().getSql(), request.getQuery().getBindVariablesMap(), transactionId,
+                        caller(request.getImmediateCallerId())));
             } catch (RuntimeException e) {
                 engine.rollback(transactionId);
                 throw e;

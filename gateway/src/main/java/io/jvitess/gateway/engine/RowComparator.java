@@ -1,0 +1,73 @@
+package io.jvitess.gateway.engine;
+
+import io.jvitess.common.sqltypes.SqlValue;
+import io.jvitess.gateway.evaluation.Collation;
+import io.jvitess.gateway.evaluation.Comparisons;
+import io.jvitess.gateway.evaluation.SqlTypes;
+import io.jvitess.proto.query.Field;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Orders rows by sort keys the way the shards' MySQL ordered them: numbers by value, text by
+ * its weight_string() column when the route fetched one (MySQL's own collation order),
+ * otherwise by the column's collation. NULLs first ascending, last descending.
+ */
+public final class RowComparator implements Comparator<List<SqlValue>> {
+
+    private final List<OrderByParams> keys;
+    private final Collation[] collations;
+    private final boolean[] numeric;
+
+    public RowComparator(List<OrderByParams> keys, List<Field> fields) {
+        this.keys = List.copyOf(keys);
+        this.collations = new Collation[keys.size()];
+        this.numeric = new boolean[keys.size()];
+        for (int index = 0; index < keys.size(); index++) {
+            int column = keys.get(index).column();
+            Field field = column < fields.size() ? fields.get(column) : Field.getDefaultInstance();
+            collations[index] = Collation.forField(field);
+            numeric[index] = SqlTypes.isNumber(field.getType());
+        }
+    }
+
+    @Override
+    public int compare(List<SqlValue> left, List<SqlValue> right) {
+        for (int index = 0; index < keys.size(); index++) {
+            OrderByParams key = keys.get(index);
+            int comparison = compareKey(index, key, left, right);
+            if (comparison != 0) {
+                return key.descending() ? -comparison : comparison;
+            }
+        }
+        return 0;
+    }
+
+    /** True if the rows are equal on every key (same group). */
+    public boolean sameKeys(List<SqlValue> left, List<SqlValue> right) {
+        for (int index = 0; index < keys.size(); index++) {
+            if (compareKey(index, keys.get(index), left, right) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int compareKey(int index, OrderByParams key, List<SqlValue> left, List<SqlValue> right) {
+        SqlValue leftValue = left.get(key.column());
+        SqlValue rightValue = right.get(key.column());
+        if (leftValue.isNull() || rightValue.isNull()) {
+            return Boolean.compare(!leftValue.isNull(), !rightValue.isNull());
+        }
+        if (!numeric[index] && key.weightStringColumn() >= 0 && key.weightStringColumn() < left.size()) {
+            SqlValue leftWeight = left.get(key.weightStringColumn());
+            SqlValue rightWeight = right.get(key.weightStringColumn());
+            if (!leftWeight.isNull() && !rightWeight.isNull()) {
+                return Arrays.compareUnsigned(leftWeight.raw(), rightWeight.raw());
+            }
+        }
+        return Comparisons.compare(leftValue, rightValue, collations[index]);
+    }
+}

@@ -1,0 +1,26 @@
+package io.jvitess.gateway.planner;
+
+import java.util.Locale;
+
+/** Identifier spelling: Druid keeps backquotes in names, vtgate compares names without them. */
+final class Identifiers {
+
+    private Identifiers() {
+    }
+
+    static String unquote(String name) {
+        if (name != null && name.length() >= 2 && name.charAt(0) == '`' && name.charAt(name.length() - 1) == '`') {
+            return name.substring(1, name.length() - 1).replace("``", "`");
+        }
+        return name;
+    }
+
+    /** Column names compare case-insensitively in MySQL. */
+    static String columnKey(String name) {
+        return unquote(name).toLowerCase(Locale.ROOT);
+    }
+
+    static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+}

@@ -1,0 +1,13 @@
+package io.jvitess.vindexes;
+
+import io.jvitess.common.key.Destination;
+import io.jvitess.common.sqltypes.SqlValue;
+
+import java.util.List;
+
+/** TEMPORARY STUB of the jvitess-vindexes API (delete when the module is installed). */
+public interface SingleColumnVindex extends Vindex {
+    List<Destination> map(LookupContext context, List<SqlValue> ids);
+
+    List<Boolean> verify(LookupContext context, List<SqlValue> ids, List<byte[]> keyspaceIds);
+}
