@@ -23,6 +23,7 @@ import io.jvitess.topo.TopoServer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -337,14 +338,20 @@ public final class VtctldService extends VtctldGrpc.VtctldImplBase {
             if (!request.getSql().isEmpty()) {
                 throw VtException.of(VtCode.UNIMPLEMENTED, "ApplyVSchema --sql is not supported yet; use --vschema or --vschema-file");
             }
-            VSchemaValidator.validate(name, request.getVSchema());
+            Map<String, List<String>> unknownParams = VSchemaValidator.validate(name, request.getVSchema());
+            if (request.getStrict() && !unknownParams.isEmpty()) {
+                throw VtException.of(VtCode.INVALID_ARGUMENT, "unknown vindex params: %s", unknownParams);
+            }
             if (!request.getDryRun()) {
                 topo.saveVSchema(name, request.getVSchema());
                 if (!request.getSkipRebuild()) {
                     topo.rebuildVSchemaGraph(request.getCellsList());
                 }
             }
-            return ApplyVSchemaResponse.newBuilder().setVSchema(request.getVSchema()).build();
+            ApplyVSchemaResponse.Builder result = ApplyVSchemaResponse.newBuilder().setVSchema(request.getVSchema());
+            unknownParams.forEach((vindex, params) -> result.putUnknownVindexParams(vindex,
+                    ApplyVSchemaResponse.ParamList.newBuilder().addAllParams(params).build()));
+            return result.build();
         });
     }
 

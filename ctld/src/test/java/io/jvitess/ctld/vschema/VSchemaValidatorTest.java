@@ -30,6 +30,15 @@ class VSchemaValidatorTest {
                                          "auto_increment": {"column": "customer_id", "sequence": "customer_seq"}}}}"""))).doesNotThrowAnyException();
     }
 
+    @Test
+    void reportsUnknownVindexParamsForStrictMode() throws InvalidProtocolBufferException {
+        Keyspace keyspace = parse("""
+                {"sharded": true, "vindexes": {"h": {"type": "hash", "params": {"zeta": "1", "alpha": "2"}}},
+                 "tables": {"t": {"column_vindexes": [{"column": "id", "name": "h"}]}}}""");
+        org.assertj.core.api.Assertions.assertThat(VSchemaValidator.validate("ks", keyspace))
+                .isEqualTo(java.util.Map.of("h", java.util.List.of("alpha", "zeta")));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"sharded\": true, \"tables\": {\"t\": {}}}|missing primary col vindex for table: t",
@@ -39,6 +48,9 @@ class VSchemaValidatorTest {
             "{\"sharded\": true, \"vindexes\": {\"h\": {\"type\": \"hash\"}}, \"tables\": {\"t\": {\"column_vindexes\": [{\"column\": \"a\", \"columns\": [\"b\"], \"name\": \"h\"}]}}}|can't use column and columns at the same time in vindex (h) and table (t)",
             "{\"sharded\": true, \"tables\": {\"seq\": {\"type\": \"sequence\"}}}|sequence table has to be in an unsharded keyspace or must be pinned: seq",
             "{\"tables\": {\"t\": {\"columns\": [{\"name\": \"a\"}, {\"name\": \"A\"}]}}}|duplicate column name 'A' for table: t",
+            "{\"sharded\": true, \"vindexes\": {\"v\": {\"type\": \"nosuchtype\"}}, \"tables\": {}}|vindexType \"nosuchtype\" not found",
+            "{\"sharded\": true, \"vindexes\": {\"lk\": {\"type\": \"lookup\", \"params\": {\"table\": \"lk\", \"from\": \"a\", \"to\": \"k\"}}}, \"tables\": {\"t\": {\"column_vindexes\": [{\"column\": \"a\", \"name\": \"lk\"}]}}}|primary vindex lk is not Unique for table t",
+            "{\"sharded\": true, \"vindexes\": {\"lk\": {\"type\": \"lookup_unique\", \"owner\": \"t\", \"params\": {\"table\": \"lk\", \"from\": \"a\", \"to\": \"k\"}}}, \"tables\": {\"t\": {\"column_vindexes\": [{\"column\": \"a\", \"name\": \"lk\"}]}}}|primary vindex lk cannot be owned for table t",
     })
     void rejectsWithVitessMessages(String json, String message) throws InvalidProtocolBufferException {
         Keyspace keyspace = parse(json);
