@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -22,7 +23,8 @@ public record VtgateConfig(
         String serverVersion,
         boolean replicaFallbackToPrimary,
         Set<TabletType> tabletTypesToWait,
-        Duration initialTabletTimeout) {
+        Duration initialTabletTimeout,
+        OptionalInt httpPort) {
 
     public static final String DEFAULT_SERVER_VERSION = "8.0.40-Vitess";
 
@@ -36,6 +38,15 @@ public record VtgateConfig(
         requireNonNull(serverVersion, "serverVersion is null");
         tabletTypesToWait = Set.copyOf(tabletTypesToWait);
         requireNonNull(initialTabletTimeout, "initialTabletTimeout is null");
+        requireNonNull(httpPort, "httpPort is null");
+    }
+
+    /** Without the HTTP port (no /debug/vars). */
+    public VtgateConfig(String cell, List<String> cellsToWatch, String mysqlBindAddress, int mysqlPort, String authImplementation,
+                        Optional<Path> authStaticFile, Duration tabletRefreshInterval, String serverVersion, boolean replicaFallbackToPrimary,
+                        Set<TabletType> tabletTypesToWait, Duration initialTabletTimeout) {
+        this(cell, cellsToWatch, mysqlBindAddress, mysqlPort, authImplementation, authStaticFile, tabletRefreshInterval, serverVersion,
+                replicaFallbackToPrimary, tabletTypesToWait, initialTabletTimeout, OptionalInt.empty());
     }
 
     public static VtgateConfig defaults(String cell, int mysqlPort) {
@@ -45,6 +56,12 @@ public record VtgateConfig(
 
     public VtgateConfig withAuth(String implementation, Optional<Path> staticFile) {
         return new VtgateConfig(cell, cellsToWatch, mysqlBindAddress, mysqlPort, implementation, staticFile,
-                tabletRefreshInterval, serverVersion, replicaFallbackToPrimary, tabletTypesToWait, initialTabletTimeout);
+                tabletRefreshInterval, serverVersion, replicaFallbackToPrimary, tabletTypesToWait, initialTabletTimeout, httpPort);
+    }
+
+    /** Serves /debug/vars on this port (Vitess's --port); 0 picks a free port. */
+    public VtgateConfig withHttpPort(int port) {
+        return new VtgateConfig(cell, cellsToWatch, mysqlBindAddress, mysqlPort, authImplementation, authStaticFile,
+                tabletRefreshInterval, serverVersion, replicaFallbackToPrimary, tabletTypesToWait, initialTabletTimeout, OptionalInt.of(port));
     }
 }

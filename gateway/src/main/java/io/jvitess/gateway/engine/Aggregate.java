@@ -101,15 +101,14 @@ public record Aggregate(boolean scalar, List<GroupByParams> groupBy, List<Aggreg
         private final List<SqlValue> first;
         private final SqlValue[] values;
         private final long[] counts;
-        private final List<SqlValue>[] lastDistinct;
+        private final List<List<SqlValue>> lastDistinct;
         private final Collation[] collations;
 
-        @SuppressWarnings("unchecked")
         Accumulator(List<SqlValue> first, List<Field> fields) {
             this.first = first;
             this.values = new SqlValue[aggregates.size()];
             this.counts = new long[aggregates.size()];
-            this.lastDistinct = new List[aggregates.size()];
+            this.lastDistinct = new ArrayList<>(java.util.Collections.nCopies(aggregates.size(), (List<SqlValue>) null));
             this.collations = new Collation[aggregates.size()];
             for (int index = 0; index < aggregates.size(); index++) {
                 int column = aggregates.get(index).column();
@@ -138,7 +137,7 @@ public record Aggregate(boolean scalar, List<GroupByParams> groupBy, List<Aggreg
                         if (value.isNull() || isRepeat(index, aggregate, row)) {
                             continue;
                         }
-                        lastDistinct[index] = row;
+                        lastDistinct.set(index, row);
                         counts[index]++;
                         if (aggregate.opcode() == AggregateOpcode.SUM_DISTINCT) {
                             values[index] = sum(values[index], value);
@@ -150,7 +149,7 @@ public record Aggregate(boolean scalar, List<GroupByParams> groupBy, List<Aggreg
 
         /** Input is sorted by the distinct column within the group, so repeats are adjacent. */
         private boolean isRepeat(int index, AggregateParams aggregate, List<SqlValue> row) {
-            List<SqlValue> previous = lastDistinct[index];
+            List<SqlValue> previous = lastDistinct.get(index);
             if (previous == null) {
                 return false;
             }

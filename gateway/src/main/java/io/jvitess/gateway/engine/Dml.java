@@ -29,7 +29,8 @@ import static java.util.Objects.requireNonNull;
 public record Dml(Kind kind, RoutingParameters routing, SqlTemplate query, String tableName,
                   Optional<OwnedVindexMaintenance> ownedVindexes) implements Primitive {
 
-    public enum Kind { UPDATE, DELETE }
+    /** What the statement does; INSERT is used for pass-through inserts (INSERT ... SELECT, reference tables). */
+    public enum Kind { INSERT, UPDATE, DELETE }
 
     public Dml {
         requireNonNull(kind, "kind is null");
@@ -49,7 +50,7 @@ public record Dml(Kind kind, RoutingParameters routing, SqlTemplate query, Strin
             maintainLookups(context, bindVariables, targets, ownedVindexes.get());
         }
         ResultSet result = Route.concatenate(context.shardQueries().execute(queries(query, targets, bindVariables), false));
-        return new ResultSet(List.of(), List.of(), result.rowsAffected(), 0);
+        return new ResultSet(List.of(), List.of(), result.rowsAffected(), result.insertId());
     }
 
     @Override
@@ -60,6 +61,11 @@ public record Dml(Kind kind, RoutingParameters routing, SqlTemplate query, Strin
     @Override
     public boolean isDml() {
         return true;
+    }
+
+    @Override
+    public boolean needsTransaction() {
+        return ownedVindexes.isPresent() || !routing.opcode().isSingleShard();
     }
 
     private List<ShardQuery> queries(SqlTemplate template, List<ShardRoute> targets, BindVariables bindVariables) {
@@ -134,7 +140,11 @@ public record Dml(Kind kind, RoutingParameters routing, SqlTemplate query, Strin
 
     @Override
     public Map<String, Object> describe() {
-        Description description = Description.of(kind == Kind.UPDATE ? "Update" : "Delete")
+        Description description = Description.of(switch (kind) {
+                    case INSERT -> "Insert";
+                    case UPDATE -> "Update";
+                    case DELETE -> "Delete";
+                })
                 .variant(routing.opcode().displayName())
                 .keyspace(routing.keyspace().name(), routing.keyspace().sharded())
                 .put("TargetTabletType", "PRIMARY")

@@ -98,6 +98,11 @@ public record Insert(boolean sharded, KeyspaceInfo keyspace, String tableName, S
         return true;
     }
 
+    @Override
+    public boolean needsTransaction() {
+        return sharded && (rows.size() > 1 || vindexes.stream().skip(1).anyMatch(vindex -> vindex.columnVindex().owned()));
+    }
+
     /** Generates values for NULL, 0 and missing auto-increment cells; returns the first generated (0 if none). */
     private long fillAutoIncrement(ExecutionContext context, List<Map<Integer, SqlValue>> values) {
         if (sequence.isEmpty() || autoIncrementCell < 0) {
@@ -222,7 +227,7 @@ public record Insert(boolean sharded, KeyspaceInfo keyspace, String tableName, S
                 .variant(sharded ? "Sharded" : "Unsharded")
                 .keyspace(keyspace.name(), keyspace.sharded())
                 .put("TargetTabletType", "PRIMARY")
-                .put("AutoIncrement", sequence.map(source -> source.describe() + ":" + autoIncrementCell).orElse(null))
+                .put("AutoIncrement", sequence.map(SequenceSource::describe).orElse(null))
                 .put("InsertIgnore", ignore ? Boolean.TRUE : null)
                 .put("Query", prefix + rowsText + suffix.sql())
                 .put("TableName", tableName)

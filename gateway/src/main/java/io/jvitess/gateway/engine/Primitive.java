@@ -25,6 +25,14 @@ public sealed interface Primitive
 
     /** True if the primitive changes data (and so needs a PRIMARY target). */
     default boolean isDml() {
-        return false;
+        return inputs().stream().anyMatch(Primitive::isDml);
+    }
+
+    /**
+     * True if the statement must run in a transaction even in autocommit mode: several shards
+     * or lookup vindex rows must change together.
+     */
+    default boolean needsTransaction() {
+        return inputs().stream().anyMatch(Primitive::needsTransaction);
     }
 }

@@ -64,9 +64,15 @@ public record ResultSet(List<Field> fields, List<List<SqlValue>> rows, long rows
         return new ResultSet(fields, rows, rowsAffected, newInsertId);
     }
 
-    /** Keeps the first {@code count} columns (drops the helper columns a route added for sorting). */
+    /**
+     * Keeps the first {@code count} columns (drops the helper columns a route added for sorting);
+     * a negative count drops that many trailing columns instead (helpers placed after a {@code *}).
+     */
     public ResultSet truncateColumns(int count) {
-        if (count <= 0 || count >= fields.size()) {
+        if (count < 0) {
+            return truncateColumns(Math.max(1, fields.size() + count));
+        }
+        if (count == 0 || count >= fields.size()) {
             return this;
         }
         List<List<SqlValue>> truncated = new ArrayList<>(rows.size());

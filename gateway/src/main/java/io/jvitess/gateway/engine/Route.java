@@ -119,7 +119,7 @@ public record Route(RoutingParameters routing, SqlTemplate query, SqlTemplate fi
         Description description = Description.of("Route")
                 .variant(routing.opcode().displayName())
                 .keyspace(routing.keyspace().name(), routing.keyspace().sharded())
-                .put("FieldQuery", routing.opcode() == RouteOpcode.NEXT ? null : fieldQuery.sql())
+                .put("FieldQuery", routing.opcode() == RouteOpcode.NEXT || fieldQuery.sql().equals(query.sql()) ? null : fieldQuery.sql())
                 .put("Query", query.sql())
                 .put("Table", tableName.isEmpty() ? null : tableName);
         if (!orderBy.isEmpty()) {
@@ -127,6 +127,8 @@ public record Route(RoutingParameters routing, SqlTemplate query, SqlTemplate fi
         }
         if (truncateColumnCount > 0) {
             description.put("ResultColumns", truncateColumnCount);
+        } else if (truncateColumnCount < 0) {
+            description.put("DropTrailingColumns", -truncateColumnCount);
         }
         routing.describeInto(description);
         return description.build();

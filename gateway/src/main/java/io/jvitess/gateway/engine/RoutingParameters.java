@@ -59,7 +59,8 @@ public record RoutingParameters(RouteOpcode opcode, KeyspaceInfo keyspace, Optio
     public List<ShardRoute> resolve(ExecutionContext context, BindVariables bindVariables) {
         List<ShardReference> shards = context.destinations().shards(keyspace.name());
         return switch (opcode) {
-            case UNSHARDED, NEXT, DBA -> single(shards);
+            case UNSHARDED, DBA -> single(shards);
+            case NEXT -> destination.map(target -> plain(target.resolve(shards))).orElseGet(() -> single(shards));
             case REFERENCE -> destination.map(target -> plain(target.resolve(shards))).orElseGet(() -> single(shards));
             case SCATTER -> plain(shards.stream().map(ShardReference::getName).toList());
             case NONE -> List.of();

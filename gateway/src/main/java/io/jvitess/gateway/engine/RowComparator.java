@@ -18,16 +18,22 @@ import java.util.List;
 public final class RowComparator implements Comparator<List<SqlValue>> {
 
     private final List<OrderByParams> keys;
+    private final int[] columns;
+    private final int[] weightStringColumns;
     private final Collation[] collations;
     private final boolean[] numeric;
 
     public RowComparator(List<OrderByParams> keys, List<Field> fields) {
         this.keys = List.copyOf(keys);
+        this.columns = new int[keys.size()];
+        this.weightStringColumns = new int[keys.size()];
         this.collations = new Collation[keys.size()];
         this.numeric = new boolean[keys.size()];
         for (int index = 0; index < keys.size(); index++) {
-            int column = keys.get(index).column();
-            Field field = column < fields.size() ? fields.get(column) : Field.getDefaultInstance();
+            int column = keys.get(index).columnIn(fields.size());
+            columns[index] = column;
+            weightStringColumns[index] = keys.get(index).weightStringColumnIn(fields.size());
+            Field field = column >= 0 && column < fields.size() ? fields.get(column) : Field.getDefaultInstance();
             collations[index] = Collation.forField(field);
             numeric[index] = SqlTypes.isNumber(field.getType());
         }
@@ -37,7 +43,7 @@ public final class RowComparator implements Comparator<List<SqlValue>> {
     public int compare(List<SqlValue> left, List<SqlValue> right) {
         for (int index = 0; index < keys.size(); index++) {
             OrderByParams key = keys.get(index);
-            int comparison = compareKey(index, key, left, right);
+            int comparison = compareKey(index, left, right);
             if (comparison != 0) {
                 return key.descending() ? -comparison : comparison;
             }
@@ -48,22 +54,23 @@ public final class RowComparator implements Comparator<List<SqlValue>> {
     /** True if the rows are equal on every key (same group). */
     public boolean sameKeys(List<SqlValue> left, List<SqlValue> right) {
         for (int index = 0; index < keys.size(); index++) {
-            if (compareKey(index, keys.get(index), left, right) != 0) {
+            if (compareKey(index, left, right) != 0) {
                 return false;
             }
         }
         return true;
     }
 
-    private int compareKey(int index, OrderByParams key, List<SqlValue> left, List<SqlValue> right) {
-        SqlValue leftValue = left.get(key.column());
-        SqlValue rightValue = right.get(key.column());
+    private int compareKey(int index, List<SqlValue> left, List<SqlValue> right) {
+        SqlValue leftValue = left.get(columns[index]);
+        SqlValue rightValue = right.get(columns[index]);
         if (leftValue.isNull() || rightValue.isNull()) {
             return Boolean.compare(!leftValue.isNull(), !rightValue.isNull());
         }
-        if (!numeric[index] && key.weightStringColumn() >= 0 && key.weightStringColumn() < left.size()) {
-            SqlValue leftWeight = left.get(key.weightStringColumn());
-            SqlValue rightWeight = right.get(key.weightStringColumn());
+        int weightColumn = weightStringColumns[index];
+        if (!numeric[index] && weightColumn >= 0 && weightColumn < left.size()) {
+            SqlValue leftWeight = left.get(weightColumn);
+            SqlValue rightWeight = right.get(weightColumn);
             if (!leftWeight.isNull() && !rightWeight.isNull()) {
                 return Arrays.compareUnsigned(leftWeight.raw(), rightWeight.raw());
             }

@@ -4,7 +4,6 @@ import io.jvitess.common.errors.SqlState;
 import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
 import io.jvitess.common.sqltypes.SqlValue;
-import io.jvitess.proto.query.Type;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -421,10 +420,5 @@ public sealed interface EvalExpression {
             return context.collation(column.offset());
         }
         return Collation.CASE_INSENSITIVE;
-    }
-
-    /** True if the value is an integer literal type, e.g. for LIMIT. */
-    static boolean isIntegerType(Type type) {
-        return SqlTypes.isIntegral(type);
     }
 }

@@ -1,6 +1,22 @@
 package io.jvitess.gateway.executor;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jvitess.common.errors.SqlState;
+import io.jvitess.common.key.Destination;
+import io.jvitess.gateway.engine.ExecutionContext;
+import io.jvitess.gateway.engine.Primitive;
+import io.jvitess.gateway.engine.ResultSet;
+import io.jvitess.gateway.engine.Send;
+import io.jvitess.gateway.evaluation.BindVariables;
+import io.jvitess.gateway.planner.PlanCache;
+import io.jvitess.gateway.planner.Planner;
+import io.jvitess.gateway.planner.PreparedPlan;
+import io.jvitess.gateway.vschema.KeyspaceInfo;
+import io.jvitess.gateway.vschema.VSchemaProvider;
+import io.jvitess.gateway.vschema.VindexFactory;
+import io.jvitess.sql.vitess.Directives;
 import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
 import io.jvitess.gateway.healthcheck.HealthCheck;
@@ -54,18 +70,37 @@ public final class Executor {
 
     private static final Pattern KILL = Pattern.compile("\\s*kill\\b", Pattern.CASE_INSENSITIVE);
 
+    /** Plans kept per vtgate; Vitess's default cache holds far more, but our plans are bigger objects. */
+    public static final int DEFAULT_PLAN_CACHE_SIZE = 5000;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     private final ServingGraph servingGraph;
     private final ShardExecutor shardExecutor;
     private final KeyspaceResolver resolver;
     private final LocalSelect localSelect;
     private final ShowHandler showHandler;
+    private final VSchemaProvider vschemaProvider;
+    private final Planner planner;
 
     public Executor(ServingGraph servingGraph, HealthCheck healthCheck, TabletGateway gateway, String serverVersion) {
+        this(servingGraph, healthCheck, gateway, serverVersion, VindexFactory.standard(), new PlanCache(DEFAULT_PLAN_CACHE_SIZE));
+    }
+
+    public Executor(ServingGraph servingGraph, HealthCheck healthCheck, TabletGateway gateway, String serverVersion,
+                    VindexFactory vindexFactory, PlanCache planCache) {
         this.servingGraph = requireNonNull(servingGraph, "servingGraph is null");
         this.shardExecutor = new ShardExecutor(gateway);
         this.resolver = new KeyspaceResolver(servingGraph);
         this.localSelect = new LocalSelect(serverVersion);
         this.showHandler = new ShowHandler(servingGraph, healthCheck);
+        this.vschemaProvider = new VSchemaProvider(servingGraph, vindexFactory);
+        this.planner = new Planner(planCache);
+    }
+
+    /** Hits, misses, evictions and size of the plan cache (for /debug/vars). */
+    public PlanCache.Stats planCacheStats() {
+        return planner.cache().stats();
     }
 
     public QueryResult execute(Session session, String sql) {
@@ -90,9 +125,147 @@ public final class Executor {
             case SHOW -> show(session, statement);
             case SELECT -> statement.selectWithoutFrom()
                     .flatMap(expressions -> localSelect.evaluate(session, expressions))
-                    .orElseGet(() -> route(session, statement));
+                    .orElseGet(() -> dispatch(session, statement));
+            default -> dispatch(session, statement);
+        };
+    }
+
+    /** SELECT, UNION and DML are planned; a session targeting a shard sends them unplanned; the rest go to a keyspace. */
+    private QueryResult dispatch(Session session, ParsedStatement statement) {
+        checkReplicaDml(session, statement);
+        if (isTargeted(session)) {
+            return send(session, statement);
+        }
+        return switch (statement.kind()) {
+            case SELECT, UNION, INSERT, REPLACE, UPDATE, DELETE -> planned(session, statement);
             default -> route(session, statement);
         };
+    }
+
+    private static boolean isTargeted(Session session) {
+        Target target = session.target();
+        return target.shard().isPresent() || target.keyRange().isPresent() || target.keyspaceId().isPresent();
+    }
+
+    private QueryResult planned(Session session, ParsedStatement statement) {
+        boolean useCache = !Directives.parse(statement.sql()).isSet("SKIP_QUERY_PLAN_CACHE");
+        PreparedPlan prepared = planner.plan(new Planner.Request(statement, vschemaProvider.current(), session.keyspace(),
+                session.tabletType(), useCache, true));
+        return executePlan(session, prepared.plan().instructions(), prepared.bindVariables(), statement.isDml());
+    }
+
+    /**
+     * Runs a plan for the session. A plan that must change several shards or lookup rows together
+     * runs in an implicit transaction when the session is in autocommit mode.
+     */
+    private QueryResult executePlan(Session session, Primitive plan, BindVariables bindVariables, boolean dml) {
+        ExecutionContext context = context(session, dml);
+        boolean implicit = plan.needsTransaction() && !session.inTransaction() && session.autocommit();
+        if (implicit) {
+            session.setInTransaction(true);
+        }
+        try {
+            ResultSet result = plan.execute(context, bindVariables);
+            if (implicit) {
+                shardExecutor.commit(session);
+            }
+            if (dml && result.insertId() != 0) {
+                session.setLastInsertId(result.insertId());
+            }
+            return result.toProto();
+        } catch (RuntimeException e) {
+            if (implicit) {
+                shardExecutor.rollback(session);
+            }
+            throw e;
+        }
+    }
+
+    private ExecutionContext context(Session session, boolean dml) {
+        TabletType type = session.tabletType();
+        return new ExecutionContext(new SessionShardQueries(shardExecutor, session, type), new SessionDestinations(servingGraph, type),
+                new SessionLookups(session, this::runInternal, dml));
+    }
+
+    /**
+     * A statement vtgate issues itself for a session (lookup vindex queries): planned, without
+     * touching session state. Lookup tables are found by their global names first, since the
+     * session's keyspace is usually the sharded keyspace that owns the vindex.
+     */
+    private QueryResult runInternal(Session session, String sql) {
+        TabletType type = SqlParser.parse(sql).isDml() ? TabletType.PRIMARY : session.tabletType();
+        PreparedPlan prepared;
+        ParsedStatement statement = SqlParser.parse(sql);
+        try {
+            prepared = planner.plan(new Planner.Request(statement, vschemaProvider.current(), Optional.empty(), type, true, true));
+        } catch (VtException notGlobal) {
+            if (session.keyspace().isEmpty()) {
+                throw notGlobal;
+            }
+            statement = SqlParser.parse(sql);
+            prepared = planner.plan(new Planner.Request(statement, vschemaProvider.current(), session.keyspace(), type, true, true));
+        }
+        ExecutionContext context = context(session, statement.isDml());
+        return prepared.plan().instructions().execute(context, prepared.bindVariables()).toProto();
+    }
+
+    /** A session targeting a shard, key range or keyspace id: the statement goes there as written. */
+    private QueryResult send(Session session, ParsedStatement statement) {
+        Target target = session.target();
+        if (statement.kind() == StatementKind.INSERT && target.keyRange().isPresent()) {
+            throw VtException.of(VtCode.INVALID_ARGUMENT, "VT03023: INSERT not supported when targeting a key range: %s", target.format());
+        }
+        return executePlan(session, sendPlan(session, statement), BindVariables.empty(), statement.isDml());
+    }
+
+    private Send sendPlan(Session session, ParsedStatement statement) {
+        Target target = session.target();
+        Destination destination = target.shard().<Destination>map(Destination.Shard::new)
+                .or(() -> target.keyRange().map(Destination.Range::new))
+                .or(() -> target.keyspaceId().map(Destination.KeyspaceId::new))
+                .orElseThrow();
+        boolean sharded = vschemaProvider.current().keyspace(target.keyspace()).map(keyspace -> keyspace.sharded()).orElse(false);
+        return new Send(new KeyspaceInfo(target.keyspace(), sharded), destination, statement.sql(), statement.isDml());
+    }
+
+    private void checkReplicaDml(Session session, ParsedStatement statement) {
+        if (!statement.readsOnly() && session.tabletType() != TabletType.PRIMARY
+                && (statement.isDml() || statement.kind() == StatementKind.DDL)) {
+            throw VtException.of(VtCode.FAILED_PRECONDITION, new SqlState(1874, "HY000"),
+                    "VT09002: %s statement with a replica target", statement.kind().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** {@code vexplain plan q} / {@code explain format=vitess q}: the plan of q as JSON, one row, column JSON. */
+    private QueryResult vexplain(Session session, VExplain explain) {
+        if (!explain.mode().equals("plan")) {
+            throw unsupported("VEXPLAIN " + explain.mode().toUpperCase(Locale.ROOT) + "; use VEXPLAIN PLAN");
+        }
+        Object description;
+        Optional<VitessStatement> vitess = VitessStatementParser.parse(explain.query());
+        if (vitess.isPresent() && vitess.get() instanceof SelectNext next) {
+            description = Planner.planSelectNext(next, vschemaProvider.current(), session.keyspace(), session.tabletType()).instructions().describe();
+        } else if (vitess.isPresent()) {
+            throw unsupported("VEXPLAIN of a vtgate statement");
+        } else {
+            ParsedStatement statement = SqlParser.parse(explain.query());
+            if (isTargeted(session)) {
+                description = sendPlan(session, statement).describe();
+            } else {
+                description = planner.plan(new Planner.Request(statement, vschemaProvider.current(), session.keyspace(),
+                        session.tabletType(), false, false)).plan().instructions().describe();
+            }
+        }
+        try {
+            return Results.columns("JSON").row(JSON.writeValueAsString(description)).build();
+        } catch (JsonProcessingException e) {
+            throw VtException.of(VtCode.INTERNAL, "VT13001: [BUG] cannot print plan: %s", e.getMessage());
+        }
+    }
+
+    private QueryResult selectNext(Session session, SelectNext next) {
+        Primitive plan = Planner.planSelectNext(next, vschemaProvider.current(), session.keyspace(), session.tabletType()).instructions();
+        return executePlan(session, plan, BindVariables.empty(), false);
     }
 
     /** USE / COM_INIT_DB: checks the keyspace exists and switches the session's target. */
@@ -137,8 +310,8 @@ public final class Executor {
             case ShowVschemaKeyspaces ignored -> showHandler.vschemaKeyspaces();
             case ShowVschemaVindexes ignored -> showHandler.vschemaVindexes(session);
             case ShowVitessReplicationStatus ignored -> throw unsupported("SHOW VITESS_REPLICATION_STATUS");
-            case SelectNext ignored -> throw unsupported("SELECT NEXT VALUES needs sequence support (coming with sharded keyspaces)");
-            case VExplain ignored -> throw unsupported("VEXPLAIN needs the query planner (coming with sharded keyspaces)");
+            case SelectNext next -> selectNext(session, next);
+            case VExplain explain -> vexplain(session, explain);
         };
     }
 
@@ -181,6 +354,10 @@ public final class Executor {
     }
 
     private void setSessionVariable(Session session, String name, String value) {
+        if (name.equals("transaction_mode")) {
+            session.setTransactionMode(TransactionMode.parse(value));
+            return;
+        }
         if (name.equals("autocommit")) {
             boolean enable = switch (value.toLowerCase(Locale.ROOT)) {
                 case "1", "on", "true" -> true;
@@ -221,22 +398,33 @@ public final class Executor {
         return route(session, statement);
     }
 
+    /** Statements the planner does not handle (DDL, CALL, EXPLAIN, ...): to the keyspace their tables name. */
     private QueryResult route(Session session, ParsedStatement statement) {
-        Target target = session.target();
-        TabletType type = session.tabletType();
-        if (!statement.readsOnly() && type != TabletType.PRIMARY && (statement.isDml() || statement.kind() == StatementKind.DDL)) {
-            throw VtException.of(VtCode.FAILED_PRECONDITION, new SqlState(1874, "HY000"),
-                    "VT09002: %s statement with a replica target", statement.kind().name().toLowerCase(Locale.ROOT));
-        }
-        if (target.shard().isPresent()) {
-            return run(session, target.keyspace(), target.shard().get(), type, statement.sql(), statement.isDml());
+        checkReplicaDml(session, statement);
+        if (isTargeted(session)) {
+            return send(session, statement);
         }
         KeyspaceResolver.Resolution resolution = resolver.resolve(session, statement.tables());
         String sql = resolution.qualifiersToStrip().isEmpty() ? statement.sql() : statement.withoutQualifiers(resolution.qualifiersToStrip());
-        return runOnKeyspace(session, resolution.keyspace(), sql, statement.isDml());
+        if (statement.kind() == StatementKind.DDL && shardsOf(session, resolution.keyspace()).size() > 1) {
+            // DDL changes every shard's copy of the schema.
+            KeyspaceInfo keyspace = new KeyspaceInfo(resolution.keyspace(), true);
+            return executePlan(session, new Send(keyspace, new Destination.AllShards(), sql, false), BindVariables.empty(), false);
+        }
+        return runOnKeyspace(session, resolution.keyspace(), sql, statement.isDml(), statement.readsOnly());
+    }
+
+    private List<ShardReference> shardsOf(Session session, String keyspace) {
+        List<ShardReference> shards = servingGraph.shards(keyspace, session.tabletType());
+        return shards.isEmpty() ? servingGraph.shards(keyspace, TabletType.PRIMARY) : shards;
     }
 
     private QueryResult runOnKeyspace(Session session, String keyspace, String sql, boolean dml) {
+        return runOnKeyspace(session, keyspace, sql, dml, true);
+    }
+
+    /** One shard of the keyspace: its only shard, or for a read on a sharded keyspace (SHOW, EXPLAIN) the first. */
+    private QueryResult runOnKeyspace(Session session, String keyspace, String sql, boolean dml, boolean readsOnly) {
         TabletType type = session.tabletType();
         List<ShardReference> shards = servingGraph.shards(keyspace, type);
         if (shards.isEmpty()) {
@@ -245,10 +433,9 @@ public final class Executor {
         if (shards.isEmpty()) {
             throw VtException.of(VtCode.UNAVAILABLE, "keyspace %s has no serving shards", keyspace);
         }
-        if (shards.size() > 1) {
+        if (shards.size() > 1 && (dml || !readsOnly)) {
             throw VtException.of(VtCode.UNIMPLEMENTED, SqlState.NOT_SUPPORTED_YET,
-                    "VT12001: unsupported: query on sharded keyspace %s needs the sharded planner; target a shard with use %s:<shard>",
-                    keyspace, keyspace);
+                    "VT12001: unsupported: this statement on sharded keyspace %s; target a shard with use %s:<shard>", keyspace, keyspace);
         }
         return run(session, keyspace, shards.getFirst().getName(), type, sql, dml);
     }

@@ -22,11 +22,12 @@ public final class Session {
     private final String user;
     private Target target = Target.parse("");
     private boolean autocommit = true;
-    private boolean inTransaction;
+    private volatile boolean inTransaction;
     private final Map<String, ShardSession> shardSessions = new LinkedHashMap<>();
     private long lastInsertId;
     private final Map<String, String> userVariables = new LinkedHashMap<>();
     private final Map<String, String> systemVariables = new LinkedHashMap<>();
+    private TransactionMode transactionMode = TransactionMode.MULTI;
 
     public Session(long connectionId, String user) {
         this.connectionId = connectionId;
@@ -74,20 +75,35 @@ public final class Session {
         this.inTransaction = inTransaction;
     }
 
-    public Optional<ShardSession> shardSession(String key) {
+    public TransactionMode transactionMode() {
+        return transactionMode;
+    }
+
+    public void setTransactionMode(TransactionMode transactionMode) {
+        this.transactionMode = requireNonNull(transactionMode, "transactionMode is null");
+    }
+
+    // Shard sessions are touched by the parallel shard queries of one statement, hence the locking.
+
+    public synchronized Optional<ShardSession> shardSession(String key) {
         return Optional.ofNullable(shardSessions.get(key));
     }
 
-    public void addShardSession(String key, ShardSession shardSession) {
+    public synchronized void addShardSession(String key, ShardSession shardSession) {
         shardSessions.put(key, shardSession);
     }
 
-    public void removeShardSession(String key) {
+    public synchronized void removeShardSession(String key) {
         shardSessions.remove(key);
     }
 
+    /** The keys of the shards this session's transaction has touched, in order. */
+    public synchronized List<String> shardSessionKeys() {
+        return List.copyOf(shardSessions.keySet());
+    }
+
     /** Ends the transaction state and returns the tablet transactions that must be finished. */
-    public List<ShardSession> endTransaction() {
+    public synchronized List<ShardSession> endTransaction() {
         List<ShardSession> open = new ArrayList<>(shardSessions.values());
         shardSessions.clear();
         inTransaction = false;

@@ -1,5 +1,6 @@
 package io.jvitess.gateway.executor;
 
+import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
 import io.jvitess.gateway.tabletgateway.TabletGateway;
 import io.jvitess.proto.query.QueryResult;
@@ -28,6 +29,11 @@ final class ShardExecutor {
         this.gateway = requireNonNull(gateway, "gateway is null");
     }
 
+    /** Runs outside any transaction (sequence reservations, autocommit lookup writes). */
+    QueryResult runAutocommit(Session session, Target target, String sql) {
+        return gateway.execute(target, sql, session.user());
+    }
+
     QueryResult run(Session session, Target target, String sql) {
         if (!session.inTransaction() && session.autocommit()) {
             return gateway.execute(target, sql, session.user());
@@ -38,6 +44,10 @@ final class ShardExecutor {
         if (existing.isPresent()) {
             ShardSession shard = existing.get();
             return gateway.executeInTransaction(shard.target(), shard.tabletAlias(), shard.transactionId(), sql, session.user());
+        }
+        List<String> open = session.shardSessionKeys();
+        if (session.transactionMode() == TransactionMode.SINGLE && !open.isEmpty()) {
+            throw VtException.of(VtCode.INVALID_ARGUMENT, "multi-db transaction attempted: %s, open in %s", key, String.join(", ", open));
         }
         TabletGateway.BeginResult begun = gateway.beginExecute(target, sql, session.user());
         session.addShardSession(key, new ShardSession(begun.target(), begun.tabletAlias(), begun.transactionId()));

@@ -11,7 +11,7 @@ import java.util.Set;
 record Dependencies(Set<TableBinding> tables, List<String> unresolvedColumns) {
 
     Dependencies {
-        tables = Set.copyOf(new LinkedHashSet<>(tables));
+        tables = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(tables));
         unresolvedColumns = List.copyOf(unresolvedColumns);
     }
 

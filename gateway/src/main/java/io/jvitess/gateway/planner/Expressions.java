@@ -59,10 +59,26 @@ final class Expressions {
     static SQLExpr and(List<SQLExpr> parts) {
         SQLExpr result = null;
         for (SQLExpr part : parts) {
-            SQLExpr copy = part;
+            SQLExpr copy = asAndOperand(part);
             result = result == null ? copy : new SQLBinaryOpExpr(result, SQLBinaryOperator.BooleanAnd, copy, com.alibaba.druid.DbType.mysql);
         }
         return result;
+    }
+
+    /**
+     * An OR (or XOR) next to AND must keep its parentheses. Druid prints parentheses only where
+     * the parser saw them, so an unparenthesized top-level OR gets them here.
+     */
+    static SQLExpr asAndOperand(SQLExpr part) {
+        if (part instanceof SQLBinaryOpExpr binary && !binary.isParenthesized() && switch (binary.getOperator()) {
+            case BooleanOr, BooleanXor, Assignment -> true;
+            default -> false;
+        }) {
+            SQLBinaryOpExpr copy = binary.clone();
+            copy.setParenthesized(true);
+            return copy;
+        }
+        return part;
     }
 
     static SQLExpr alwaysFalse() {
@@ -121,6 +137,24 @@ final class Expressions {
 
             @Override
             public boolean visit(SQLQueryExpr x) {
+                found.add(x);
+                return false;
+            }
+
+            @Override
+            public boolean visit(com.alibaba.druid.sql.ast.expr.SQLAnyExpr x) {
+                found.add(x);
+                return false;
+            }
+
+            @Override
+            public boolean visit(com.alibaba.druid.sql.ast.expr.SQLAllExpr x) {
+                found.add(x);
+                return false;
+            }
+
+            @Override
+            public boolean visit(com.alibaba.druid.sql.ast.expr.SQLSomeExpr x) {
                 found.add(x);
                 return false;
             }

@@ -33,7 +33,10 @@ final class FieldQueries {
                 block.setOrderBy(null);
                 block.setLimit(null);
                 block.setForUpdate(false);
-                block.setLockInShareMode(false);
+                block.setForShare(false);
+                if (block instanceof com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlSelectQueryBlock mysql) {
+                    mysql.setLockInShareMode(false);
+                }
                 if (block.getGroupBy() != null) {
                     block.getGroupBy().setHaving(null);
                 }

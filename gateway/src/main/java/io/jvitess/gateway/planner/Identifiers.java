@@ -20,6 +20,11 @@ final class Identifiers {
         return unquote(name).toLowerCase(Locale.ROOT);
     }
 
+    /** The name as vtgate prints it: back-quoted only when it is a keyword or not a plain word. */
+    static String printable(String name) {
+        return !name.matches("[A-Za-z_][A-Za-z0-9_$]*") || Keywords.isReserved(name) ? quote(name) : name;
+    }
+
     static String quote(String name) {
         return "`" + name.replace("`", "``") + "`";
     }

@@ -97,7 +97,7 @@ public final class Normalizer {
         for (SQLExpr literal : literals) {
             SqlValue value = Literals.value(literal).orElseThrow();
             String name = PREFIX + (++counter);
-            if (SQLUtils.replaceInParent(literal, new SQLVariantRefExpr(":" + name))) {
+            if (SQLUtils.replaceInParent(literal, new BindVariableExpr(":" + name))) {
                 values.put(name, BoundValue.of(value));
             } else {
                 counter--;
@@ -110,7 +110,7 @@ public final class Normalizer {
             }
             String name = PREFIX + (++counter);
             list.getTargetList().clear();
-            SQLVariantRefExpr reference = new SQLVariantRefExpr("::" + name);
+            SQLVariantRefExpr reference = new BindVariableExpr("::" + name);
             reference.setParent(list);
             list.getTargetList().add(reference);
             values.put(name, BoundValue.ofList(items));

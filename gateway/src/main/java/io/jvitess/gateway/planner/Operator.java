@@ -25,5 +25,8 @@ sealed interface Operator permits RouteOperator, JoinOperator, DerivedOperator {
     /** The offset of a column with {@code weight_string(expression)}, or -1 if it cannot be had. */
     int addWeightString(SQLExpr expression);
 
+    /** How many columns {@link #build}'s primitive returns (at least one). */
+    int columnCount();
+
     Primitive build();
 }

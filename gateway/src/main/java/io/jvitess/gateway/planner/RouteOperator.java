@@ -1,11 +1,13 @@
 package io.jvitess.gateway.planner;
 
 import com.alibaba.druid.sql.ast.SQLExpr;
+import com.alibaba.druid.sql.ast.SQLOrderBy;
+import com.alibaba.druid.sql.ast.expr.SQLIntegerExpr;
 import com.alibaba.druid.sql.ast.expr.SQLInListExpr;
 import com.alibaba.druid.sql.ast.expr.SQLMethodInvokeExpr;
-import com.alibaba.druid.sql.ast.expr.SQLVariantRefExpr;
 import com.alibaba.druid.sql.ast.statement.SQLJoinTableSource;
 import com.alibaba.druid.sql.ast.statement.SQLSelectItem;
+import com.alibaba.druid.sql.ast.statement.SQLSelectOrderByItem;
 import com.alibaba.druid.sql.ast.statement.SQLSelectQuery;
 import com.alibaba.druid.sql.ast.statement.SQLSelectQueryBlock;
 import com.alibaba.druid.sql.ast.statement.SQLTableSource;
@@ -51,6 +53,9 @@ final class RouteOperator implements Operator {
     private SQLSelectQuery query;
     private List<OrderByParams> orderBy = List.of();
     private int truncateColumnCount;
+    private List<SQLSelectOrderByItem> pendingOrderItems = List.of();
+    private boolean forUpdate;
+    private boolean shareMode;
 
     private RouteOperator(Scope scope, Set<TableBinding> tables, Set<TableBinding> outerJoined, Map<TableBinding, Routing> derivedRoutings,
                           SQLTableSource from, List<SQLExpr> predicates, Routing routing) {
@@ -58,7 +63,7 @@ final class RouteOperator implements Operator {
         this.tables = new LinkedHashSet<>(tables);
         this.outerJoined = new LinkedHashSet<>(outerJoined);
         this.derivedRoutings = new LinkedHashMap<>(derivedRoutings);
-        this.from = requireNonNull(from, "from is null");
+        this.from = from;
         this.predicates = new ArrayList<>(predicates);
         this.routing = requireNonNull(routing, "routing is null");
     }
@@ -87,6 +92,10 @@ final class RouteOperator implements Operator {
         return routing;
     }
 
+    Scope scope() {
+        return scope;
+    }
+
     KeyspaceInfo keyspace() {
         return routing.keyspace();
     }
@@ -110,6 +119,14 @@ final class RouteOperator implements Operator {
 
     /** Joins another route into this one (the caller has checked that their rows meet on the same shards). */
     RouteOperator merge(RouteOperator right, boolean leftJoin, List<SQLExpr> onPredicates) {
+        return merge(right, leftJoin, onPredicates, false);
+    }
+
+    /**
+     * @param writtenAsRightJoin the query said {@code right RIGHT JOIN this}: print it that way, so
+     *                           that {@code select *} keeps MySQL's column order
+     */
+    RouteOperator merge(RouteOperator right, boolean leftJoin, List<SQLExpr> onPredicates, boolean writtenAsRightJoin) {
         Set<TableBinding> mergedTables = new LinkedHashSet<>(tables);
         mergedTables.addAll(right.tables);
         Set<TableBinding> mergedOuter = new LinkedHashSet<>(outerJoined);
@@ -122,7 +139,9 @@ final class RouteOperator implements Operator {
             mergedOuter.addAll(right.tables);
             List<SQLExpr> on = new ArrayList<>(onPredicates);
             on.addAll(right.predicates);
-            join = new SQLJoinTableSource(from, SQLJoinTableSource.JoinType.LEFT_OUTER_JOIN, right.from, Expressions.and(on));
+            join = writtenAsRightJoin
+                    ? new SQLJoinTableSource(right.from, SQLJoinTableSource.JoinType.RIGHT_OUTER_JOIN, from, Expressions.and(on))
+                    : new SQLJoinTableSource(from, SQLJoinTableSource.JoinType.LEFT_OUTER_JOIN, right.from, Expressions.and(on));
         } else {
             join = new SQLJoinTableSource(from, SQLJoinTableSource.JoinType.JOIN, right.from, null);
             mergedPredicates.addAll(right.predicates);
@@ -190,7 +209,7 @@ final class RouteOperator implements Operator {
         for (SQLExpr predicate : predicates) {
             if (routing.opcode() == RouteOpcode.IN && routing.inPredicate().isPresent() && routing.inPredicate().get() == predicate) {
                 SQLInListExpr rewritten = new SQLInListExpr(((SQLInListExpr) predicate).getExpr().clone(), false);
-                rewritten.addTarget(new SQLVariantRefExpr("::" + RoutingParameters.IN_LIST_VARIABLE));
+                rewritten.addTarget(new BindVariableExpr("::" + RoutingParameters.IN_LIST_VARIABLE));
                 parts.add(rewritten);
             } else {
                 parts.add(predicate.clone());
@@ -207,12 +226,16 @@ final class RouteOperator implements Operator {
     }
 
     /** Sets merge ordering for the columns mode (left side of a join ordered by the query's ORDER BY). */
-    void setOrder(List<com.alibaba.druid.sql.ast.statement.SQLSelectOrderByItem> items, List<OrderByParams> mergeOrder) {
+    void setOrder(List<SQLSelectOrderByItem> items, List<OrderByParams> mergeOrder) {
         this.pendingOrderItems = List.copyOf(items);
         this.orderBy = List.copyOf(mergeOrder);
     }
 
-    private List<com.alibaba.druid.sql.ast.statement.SQLSelectOrderByItem> pendingOrderItems = List.of();
+    /** Carries the block's FOR UPDATE / LOCK IN SHARE MODE to the query this route sends for a join. */
+    void lock(boolean exclusive, boolean shared) {
+        this.forUpdate = exclusive;
+        this.shareMode = shared;
+    }
 
     /** The query block for the columns requested so far. */
     SQLSelectQueryBlock columnsQuery() {
@@ -221,16 +244,27 @@ final class RouteOperator implements Operator {
             block.addSelectItem(column.clone());
         }
         if (columns.isEmpty()) {
-            block.addSelectItem(new SQLSelectItem(new com.alibaba.druid.sql.ast.expr.SQLIntegerExpr(1)));
+            block.addSelectItem(new SQLSelectItem(new SQLIntegerExpr(1)));
         }
-        block.setFrom(from.clone());
+        block.setFrom(from == null ? null : from.clone());
         block.setWhere(where());
+        block.setForUpdate(forUpdate);
+        block.setLockInShareMode(shareMode);
         if (!pendingOrderItems.isEmpty()) {
-            com.alibaba.druid.sql.ast.SQLOrderBy order = new com.alibaba.druid.sql.ast.SQLOrderBy();
+            SQLOrderBy order = new SQLOrderBy();
             pendingOrderItems.forEach(item -> order.addItem(item.clone()));
             block.setOrderBy(order);
         }
         return block;
+    }
+
+    @Override
+    public int columnCount() {
+        return Math.max(1, columns.size());
+    }
+
+    boolean isOuterJoined(TableBinding binding) {
+        return outerJoined.contains(binding);
     }
 
     @Override
@@ -243,12 +277,8 @@ final class RouteOperator implements Operator {
 
     String tableNames() {
         return tables.stream()
-                .map(binding -> binding.table().map(table -> needsQuotes(table.name()) ? Identifiers.quote(table.name()) : table.name())
+                .map(binding -> binding.table().map(table -> Identifiers.printable(table.name()))
                         .orElse(binding.name()))
                 .collect(Collectors.joining(", "));
-    }
-
-    private static boolean needsQuotes(String name) {
-        return !name.matches("[A-Za-z_][A-Za-z0-9_]*") || Keywords.isReserved(name);
     }
 }

@@ -60,8 +60,15 @@ final class RoutingAnalyzer {
                     return left.isPresent() ? left : equality(binary.getRight(), binary.getLeft(), binding, table, scope);
                 }
                 case Is -> {
-                    if (binary.getRight() instanceof SQLNullExpr) {
-                        return vindexRoute(binary.getLeft(), new EvalExpression.Literal(SqlValue.NULL), binding, table, scope, false);
+                    // Only the primary vindex column can never hold NULL (such a row could not be placed);
+                    // a lookup or secondary vindex column may, and its NULLs are on any shard.
+                    boolean onPrimary = Expressions.isColumn(binary.getLeft()) && table.primaryVindex()
+                            .map(primary -> primary.columns().size() == 1
+                                    && primary.columns().getFirst().equals(Identifiers.columnKey(Expressions.columnName(binary.getLeft()))))
+                            .orElse(false);
+                    if (binary.getRight() instanceof SQLNullExpr && onPrimary) {
+                        return vindexRoute(binary.getLeft(), new EvalExpression.Literal(SqlValue.NULL), binding, table, scope, false)
+                                .filter(routing -> routing.vindexName().equals(table.primaryVindex().map(ColumnVindex::name)));
                     }
                     return Optional.empty();
                 }

@@ -38,6 +38,15 @@ final class TableBinding {
         return new TableBinding(name, Optional.empty(), Optional.empty(), Optional.of(columns), source);
     }
 
+    /** A table of a MySQL system schema (information_schema, ...), which vtgate does not know. */
+    static TableBinding ofSystem(String name, SQLTableSource source) {
+        return new TableBinding(name, Optional.empty(), Optional.empty(), Optional.empty(), source);
+    }
+
+    boolean isSystem() {
+        return table.isEmpty() && derivedColumns.isEmpty();
+    }
+
     String name() {
         return name;
     }
@@ -73,7 +82,10 @@ final class TableBinding {
         if (derivedColumns.isPresent()) {
             return Optional.of(derivedColumns.get().contains(key));
         }
-        Table known = table.orElseThrow();
+        if (table.isEmpty()) {
+            return Optional.empty();
+        }
+        Table known = table.get();
         if (known.columnListAuthoritative()) {
             return Optional.of(known.hasColumn(key));
         }

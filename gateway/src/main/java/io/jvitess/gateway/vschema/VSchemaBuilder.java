@@ -164,7 +164,11 @@ public final class VSchemaBuilder {
                         + ") and table (" + name + ")");
             }
             String owner = draft.definition.getVindexesMap().get(columnVindex.getName()).getOwner();
-            columnVindexes.add(new ColumnVindex(columns, columnVindex.getName(), vindex, owner.equals(name)));
+            boolean owned = owner.equals(name);
+            if (owned && vindex instanceof io.jvitess.vindexes.OwnedVindex ownedVindex) {
+                ownedVindex.setOwnerInfo(draft.info.name(), name, columns);
+            }
+            columnVindexes.add(new ColumnVindex(columns, columnVindex.getName(), vindex, owned));
         }
         if (draft.info.sharded() && type != TableType.REFERENCE && columnVindexes.isEmpty() && definition.getPinned().isEmpty()) {
             throw new IllegalArgumentException("missing primary col vindex for table: " + name);
