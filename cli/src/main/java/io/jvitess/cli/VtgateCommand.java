@@ -57,6 +57,9 @@ final class VtgateCommand implements Callable<Integer> {
     @Option(names = {"--gateway-initial-tablet-timeout", "--gateway_initial_tablet_timeout"}, defaultValue = "30s", converter = GoDuration.class)
     Duration initialTabletTimeout;
 
+    @Option(names = "--port", defaultValue = "0", description = "HTTP port for /debug/vars (plan cache and other counters); 0 = off.")
+    int httpPort;
+
     @Option(names = {"--pid-file", "--pid_file"})
     Path pidFile;
 
@@ -66,6 +69,9 @@ final class VtgateCommand implements Callable<Integer> {
                 bindAddress, mysqlPort, authImplementation, Optional.ofNullable(authStaticFile), tabletRefreshInterval,
                 serverVersion, replicaFallbackToPrimary,
                 tabletTypesToWait.stream().map(TabletTypes::parse).collect(java.util.stream.Collectors.toSet()), initialTabletTimeout);
+        if (httpPort != 0) {
+            config = config.withHttpPort(httpPort);
+        }
         TopoServer topoServer = topo.open();
         Vtgate vtgate = new Vtgate(config, topoServer);
         vtgate.start();

@@ -1,5 +1,6 @@
 package io.jvitess.e2e.differential;
 
+import io.jvitess.e2e.Vttestserver;
 import io.jvitess.mysqlctl.Mysqld;
 import io.jvitess.mysqlctl.MysqldConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -126,7 +127,7 @@ class DifferentialQueryTest {
         Path reportFile = Path.of("target", "differential-report.txt");
         Files.createDirectories(reportFile.getParent());
         Files.writeString(reportFile, report);
-        System.out.println(report.toString().lines().findFirst().orElse(""));
+        System.out.print(report);
         assertThat(mismatches).as(report.toString()).isEmpty();
     }
 

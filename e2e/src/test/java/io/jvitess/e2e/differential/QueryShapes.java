@@ -28,6 +28,7 @@ final class QueryShapes {
         subqueries(shapes);
         unions(shapes);
         productSelects(shapes);
+        beyondThePlanner(shapes);
         dmlThenReads(shapes);
         Set<String> seen = new LinkedHashSet<>();
         for (Shape shape : shapes) {
@@ -195,6 +196,19 @@ final class QueryShapes {
         }
         shapes.add(new Shape("product", "select sku, price from product order by price desc, sku limit 10", true, false));
         shapes.add(new Shape("product", "select description, count(*) from product group by description order by description", true, false));
+    }
+
+    /** Reads jvitess may refuse (VT12001); the test lists them with their errors, and any answer given must be right. */
+    private static void beyondThePlanner(List<Shape> shapes) {
+        List<String> reads = List.of(
+                "select customer_id, row_number() over (order by customer_id) as n from customer where customer_id < 5",
+                "select sku, count(*) from corder where customer_id < 30 group by sku with rollup",
+                "select customer_id from customer where customer_id > all (select customer_id from corder where order_id < 3) and customer_id < 1400",
+                "select c.customer_id from customer c natural join corder o where c.customer_id = 1",
+                "select group_concat(order_id order by order_id) from corder where customer_id < 3");
+        for (String sql : reads) {
+            shapes.add(new Shape("beyond", sql, false, false));
+        }
     }
 
     private static void dmlThenReads(List<Shape> shapes) {
