@@ -10,9 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,7 +51,7 @@ class ShardedCustomerTest {
                 create table corder(order_id bigint not null, customer_id bigint, sku varbinary(128), price bigint, primary key(order_id)) ENGINE=InnoDB;
                 """);
         Files.copy(root.resolve("examples/local/pre-2025-01/vschema_customer_sharded.json"), schema.resolve("customer/vschema.json"));
-        int base = freeBasePort();
+        int base = Vttestserver.freeBasePort();
         vtgatePort = base + 3;
         vttestserver = Vttestserver.start(work, schema, base, "commerce,customer", "1,2");
     }
@@ -151,21 +148,4 @@ class ShardedCustomerTest {
         }
     }
 
-    private static int freeBasePort() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20000 + (int) (Math.random() * 20000);
-            boolean free = true;
-            for (int offset = 0; offset <= 3 && free; offset++) {
-                try (ServerSocket socket = new ServerSocket(base + offset, 1, InetAddress.getLoopbackAddress())) {
-                    socket.setReuseAddress(true);
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IOException("no free port range found");
-    }
 }

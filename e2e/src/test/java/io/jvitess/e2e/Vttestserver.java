@@ -70,6 +70,25 @@ public final class Vttestserver {
         return candidate;
     }
 
+    /** A base port P with P..P+3 free (vttestserver uses P+1 for gRPC, P+2 for mysqld and P+3 for MySQL clients). */
+    public static int freeBasePort() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(20000);
+            boolean free = true;
+            for (int offset = 0; offset <= 3 && free; offset++) {
+                try (java.net.ServerSocket socket = new java.net.ServerSocket(base + offset, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    socket.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IOException("no free port range found");
+    }
+
     private static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);

@@ -10,6 +10,9 @@ import io.jvitess.tablet.queryservice.QueryEngine;
 import io.jvitess.tablet.queryservice.TabletQueryService;
 import io.jvitess.tablet.sequence.SequenceEngine;
 import io.jvitess.tablet.tabletmanager.TabletManagerService;
+import io.jvitess.tablet.vreplication.SourceResolver;
+import io.jvitess.tablet.vreplication.VReplicationConfig;
+import io.jvitess.tablet.vreplication.VReplicationEngine;
 import io.jvitess.topo.TopoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +39,15 @@ public final class Vttablet implements AutoCloseable {
     private final QueryEngine engine;
     private final HealthBroadcaster health;
     private final TabletStateManager state;
+    private final VReplicationEngine vreplication;
     private final ScheduledExecutorService housekeeping;
     private Server server;
 
     public Vttablet(TabletConfig config, TopoServer topo) {
+        this(config, topo, VReplicationConfig.defaults());
+    }
+
+    public Vttablet(TabletConfig config, TopoServer topo, VReplicationConfig vreplicationConfig) {
         this.config = requireNonNull(config, "config is null");
         this.mysql = new MysqlConnector(config.mysqlHost(), config.mysqlPort(), config.databaseName(), config.appPoolSize());
         this.sequences = new SequenceEngine(mysql, this::currentType);
@@ -47,6 +55,8 @@ public final class Vttablet implements AutoCloseable {
         this.health = new HealthBroadcaster(TabletStateManager.initialHealth(config));
         // A new primary term starts from the sequence tables' next_id, as in Vitess.
         this.state = new TabletStateManager(config, topo, mysql, health, Clock.systemUTC(), sequences::reset);
+        this.vreplication = new VReplicationEngine(vreplicationConfig, mysql,
+                SourceResolver.primaryOf(topo, vreplicationConfig.sourceUser()), topo::getVSchema, Clock.systemUTC());
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tablet-housekeeping");
             thread.setDaemon(true);
@@ -59,7 +69,7 @@ public final class Vttablet implements AutoCloseable {
             server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", config.grpcPort()))
                     .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                     .addService(new TabletQueryService(engine, state, health, config.alias()))
-                    .addService(new TabletManagerService(mysql))
+                    .addService(new TabletManagerService(mysql, vreplication))
                     .build()
                     .start();
         } catch (IOException e) {
@@ -67,6 +77,8 @@ public final class Vttablet implements AutoCloseable {
         }
         state.start(server.getPort());
         housekeeping.scheduleWithFixedDelay(engine::killExpiredTransactions, 1, 1, TimeUnit.SECONDS);
+        // VReplication streams write to this tablet's database, so they run only while it is the primary.
+        housekeeping.scheduleWithFixedDelay(() -> vreplication.setPrimary(state.type() == TabletType.PRIMARY), 1, 1, TimeUnit.SECONDS);
         log.info("vttablet {} serving gRPC on 127.0.0.1:{} for {}/{} (mysqld {}:{})", TabletAliases.format(config.alias()),
                 server.getPort(), config.keyspace(), config.shard(), config.mysqlHost(), config.mysqlPort());
     }
@@ -83,14 +95,19 @@ public final class Vttablet implements AutoCloseable {
         return state;
     }
 
+    public VReplicationEngine vreplication() {
+        return vreplication;
+    }
+
     public HealthBroadcaster health() {
         return health;
     }
 
     @Override
     public void close() {
-        state.close();
         housekeeping.shutdownNow();
+        vreplication.close();
+        state.close();
         if (server != null) {
             server.shutdown();
             try {

@@ -72,7 +72,7 @@ class DifferentialQueryTest {
         Files.writeString(schema.resolve("commerce/vschema.json"), "{\"tables\": {\"product\": {}}}");
         Files.writeString(schema.resolve("customer/schema.sql"), CommerceData.CUSTOMER_TABLE + ";\n" + CommerceData.CORDER_TABLE + ";\n");
         Files.writeString(schema.resolve("customer/vschema.json"), CUSTOMER_VSCHEMA);
-        int basePort = freeBasePort();
+        int basePort = Vttestserver.freeBasePort();
         vtgatePort = basePort + 3;
         vttestserver = Vttestserver.start(workDirectory, schema, basePort, "commerce,customer", "1,4");
 
@@ -224,22 +224,5 @@ class DifferentialQueryTest {
     }
 
     /** A base port P with P..P+3 free (vttestserver uses P+1 for gRPC and P+3 for MySQL). */
-    private static int freeBasePort() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20000 + (int) (Math.random() * 20000);
-            boolean free = true;
-            for (int offset = 0; offset <= 3 && free; offset++) {
-                try (ServerSocket socket = new ServerSocket(base + offset, 1, InetAddress.getLoopbackAddress())) {
-                    socket.setReuseAddress(true);
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IOException("no free port range found");
-    }
 
 }

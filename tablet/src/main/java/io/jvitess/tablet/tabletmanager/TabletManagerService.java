@@ -21,14 +21,25 @@ import io.jvitess.proto.tabletmanagerdata.ReloadSchemaRequest;
 import io.jvitess.proto.tabletmanagerdata.ReloadSchemaResponse;
 import io.jvitess.proto.tabletmanagerdata.ReplicationStatusRequest;
 import io.jvitess.proto.tabletmanagerdata.ReplicationStatusResponse;
+import io.jvitess.proto.tabletmanagerdata.VReplicationExecRequest;
+import io.jvitess.proto.tabletmanagerdata.VReplicationExecResponse;
+import io.jvitess.proto.tabletmanagerdata.VReplicationWaitForPosRequest;
+import io.jvitess.proto.tabletmanagerdata.VReplicationWaitForPosResponse;
 import io.jvitess.proto.tabletmanagerservice.TabletManagerGrpc;
 import io.jvitess.tablet.mysql.MysqlConnector;
 import io.jvitess.tablet.mysql.MysqlErrors;
 import io.jvitess.tablet.mysql.ResultConverter;
 import io.jvitess.tablet.replication.ReplicationFlavor;
+import io.jvitess.tablet.replication.GtidPosition;
 import io.jvitess.tablet.replication.ReplicationStatus;
+import io.jvitess.tablet.vreplication.VReplicationEngine;
+
+import io.grpc.Context;
+import io.grpc.Deadline;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,11 +57,16 @@ public final class TabletManagerService extends TabletManagerGrpc.TabletManagerI
         T call() throws SQLException;
     }
 
+    /** How long VReplicationWaitForPos waits when the caller set no deadline. */
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+
     private final MysqlConnector mysql;
     private final String databaseName;
+    private final VReplicationEngine vreplication;
 
-    public TabletManagerService(MysqlConnector mysql) {
+    public TabletManagerService(MysqlConnector mysql, VReplicationEngine vreplication) {
         this.mysql = requireNonNull(mysql, "mysql is null");
+        this.vreplication = requireNonNull(vreplication, "vreplication is null");
         this.databaseName = mysql.databaseName();
     }
 
@@ -143,6 +159,22 @@ public final class TabletManagerService extends TabletManagerGrpc.TabletManagerI
                         .setLastError(replication.lastError())
                         .build();
             }
+        });
+    }
+
+    @Override
+    public void vReplicationExec(VReplicationExecRequest request, StreamObserver<VReplicationExecResponse> response) {
+        unary(response, request.getQuery(), () ->
+                VReplicationExecResponse.newBuilder().setResult(vreplication.exec(request.getQuery())).build());
+    }
+
+    @Override
+    public void vReplicationWaitForPos(VReplicationWaitForPosRequest request, StreamObserver<VReplicationWaitForPosResponse> response) {
+        unary(response, "VReplicationWaitForPos", () -> {
+            Deadline deadline = Context.current().getDeadline();
+            Duration timeout = deadline == null ? DEFAULT_WAIT : Duration.ofMillis(Math.max(0, deadline.timeRemaining(TimeUnit.MILLISECONDS)));
+            vreplication.waitForPosition(request.getId(), GtidPosition.parse(request.getPosition()), timeout);
+            return VReplicationWaitForPosResponse.getDefaultInstance();
         });
     }
 

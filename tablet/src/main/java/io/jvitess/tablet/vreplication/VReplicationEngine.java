@@ -75,9 +75,9 @@ public final class VReplicationEngine implements AutoCloseable {
     }
 
     private void open() {
-        Map<Integer, String> streams = fingerprints();
+        Map<Integer, StreamRecord> streams = streams();
         open = true;
-        streams.forEach((id, fingerprint) -> startIfRunnable(id));
+        streams.values().forEach(this::startIfRunnable);
         log.info("vreplication engine open with {} stream(s)", controllers.size());
     }
 
@@ -90,7 +90,7 @@ public final class VReplicationEngine implements AutoCloseable {
         if (!open) {
             throw VtException.of(VtCode.UNAVAILABLE, "vreplication engine is closed");
         }
-        Map<Integer, String> before = fingerprints();
+        Map<Integer, String> before = fingerprints(streams());
         QueryResult result;
         try (Connection connection = mysql.dba(); Statement statement = connection.createStatement()) {
             if (statement.execute(sql)) {
@@ -109,7 +109,8 @@ public final class VReplicationEngine implements AutoCloseable {
         } catch (SQLException e) {
             throw MysqlErrors.fromSql(e, sql, MysqlConnector.DBA_USER);
         }
-        Map<Integer, String> after = fingerprints();
+        Map<Integer, StreamRecord> afterStreams = streams();
+        Map<Integer, String> after = fingerprints(afterStreams);
         Set<Integer> ids = new HashSet<>(before.keySet());
         ids.addAll(after.keySet());
         for (int id : ids) {
@@ -120,8 +121,8 @@ public final class VReplicationEngine implements AutoCloseable {
             if (controller != null) {
                 controller.stop();
             }
-            if (after.containsKey(id)) {
-                startIfRunnable(id);
+            if (afterStreams.containsKey(id)) {
+                startIfRunnable(afterStreams.get(id));
             } else {
                 deleteCopyState(id);
             }
@@ -167,29 +168,33 @@ public final class VReplicationEngine implements AutoCloseable {
         }
     }
 
-    private void startIfRunnable(int id) {
-        Map<Integer, String> streams = fingerprints();
-        String fingerprint = streams.get(id);
-        if (fingerprint == null || !fingerprint.contains("\u0000true\u0000")) {
+    private void startIfRunnable(StreamRecord stream) {
+        if (!stream.state().runnable()) {
             return;
         }
-        StreamController controller = new StreamController(id, config, mysql, sources, vschemas, clock);
-        controllers.put(id, controller);
+        StreamController controller = new StreamController(stream.id(), config, mysql, sources, vschemas, clock);
+        controllers.put(stream.id(), controller);
         controller.start();
     }
 
-    private Map<Integer, String> fingerprints() {
+    private static Map<Integer, String> fingerprints(Map<Integer, StreamRecord> streams) {
         Map<Integer, String> fingerprints = new HashMap<>();
+        streams.forEach((id, stream) -> fingerprints.put(id, stream.controlFingerprint()));
+        return fingerprints;
+    }
+
+    private Map<Integer, StreamRecord> streams() {
+        Map<Integer, StreamRecord> streams = new HashMap<>();
         try (Connection connection = mysql.dba(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT " + StreamRecord.COLUMNS + " FROM _vt.vreplication")) {
             while (result.next()) {
                 StreamRecord record = StreamRecord.read(result);
-                fingerprints.put(record.id(), record.controlFingerprint());
+                streams.put(record.id(), record);
             }
         } catch (SQLException e) {
             throw MysqlErrors.fromSql(e, "select from _vt.vreplication", MysqlConnector.DBA_USER);
         }
-        return fingerprints;
+        return streams;
     }
 
     private void deleteCopyState(int id) {
