@@ -57,6 +57,14 @@ final class VtgateCommand implements Callable<Integer> {
     @Option(names = {"--gateway-initial-tablet-timeout", "--gateway_initial_tablet_timeout"}, defaultValue = "30s", converter = GoDuration.class)
     Duration initialTabletTimeout;
 
+    @Option(names = {"--enable-buffer", "--enable_buffer"},
+            description = "Hold primary-bound queries while a shard's primary switches, instead of failing them.")
+    boolean enableBuffer;
+
+    @Option(names = {"--buffer-window", "--buffer_window"}, defaultValue = "10s", converter = GoDuration.class,
+            description = "Longest a query is held by buffering.")
+    Duration bufferWindow;
+
     @Option(names = "--port", defaultValue = "0", description = "HTTP port for /debug/vars (plan cache and other counters); 0 = off.")
     int httpPort;
 
@@ -69,6 +77,9 @@ final class VtgateCommand implements Callable<Integer> {
                 bindAddress, mysqlPort, authImplementation, Optional.ofNullable(authStaticFile), tabletRefreshInterval,
                 serverVersion, replicaFallbackToPrimary,
                 tabletTypesToWait.stream().map(TabletTypes::parse).collect(java.util.stream.Collectors.toSet()), initialTabletTimeout);
+        if (enableBuffer) {
+            config = config.withBufferWindow(bufferWindow);
+        }
         if (httpPort != 0) {
             config = config.withHttpPort(httpPort);
         }

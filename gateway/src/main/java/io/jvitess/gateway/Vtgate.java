@@ -38,7 +38,7 @@ public final class Vtgate implements AutoCloseable {
         this.config = requireNonNull(config, "config is null");
         this.healthCheck = new HealthCheck(topo, config.cellsToWatch(), config.tabletRefreshInterval());
         ServingGraph servingGraph = new ServingGraph(topo, config.cell(), Duration.ofSeconds(1), Clock.systemUTC());
-        TabletGateway gateway = new TabletGateway(healthCheck, config.replicaFallbackToPrimary());
+        TabletGateway gateway = new TabletGateway(healthCheck, config.replicaFallbackToPrimary(), config.bufferWindow());
         this.executor = new Executor(servingGraph, healthCheck, gateway, config.serverVersion());
         MysqlServerConfig serverConfig = new MysqlServerConfig(config.mysqlBindAddress(), config.mysqlPort(),
                 config.serverVersion(), 64 * 1024 * 1024, Duration.ofSeconds(10));

@@ -24,7 +24,8 @@ public record VtgateConfig(
         boolean replicaFallbackToPrimary,
         Set<TabletType> tabletTypesToWait,
         Duration initialTabletTimeout,
-        OptionalInt httpPort) {
+        OptionalInt httpPort,
+        Duration bufferWindow) {
 
     public static final String DEFAULT_SERVER_VERSION = "8.0.40-Vitess";
 
@@ -39,6 +40,7 @@ public record VtgateConfig(
         tabletTypesToWait = Set.copyOf(tabletTypesToWait);
         requireNonNull(initialTabletTimeout, "initialTabletTimeout is null");
         requireNonNull(httpPort, "httpPort is null");
+        requireNonNull(bufferWindow, "bufferWindow is null");
     }
 
     /** Without the HTTP port (no /debug/vars). */
@@ -46,7 +48,7 @@ public record VtgateConfig(
                         Optional<Path> authStaticFile, Duration tabletRefreshInterval, String serverVersion, boolean replicaFallbackToPrimary,
                         Set<TabletType> tabletTypesToWait, Duration initialTabletTimeout) {
         this(cell, cellsToWatch, mysqlBindAddress, mysqlPort, authImplementation, authStaticFile, tabletRefreshInterval, serverVersion,
-                replicaFallbackToPrimary, tabletTypesToWait, initialTabletTimeout, OptionalInt.empty());
+                replicaFallbackToPrimary, tabletTypesToWait, initialTabletTimeout, OptionalInt.empty(), Duration.ZERO);
     }
 
     public static VtgateConfig defaults(String cell, int mysqlPort) {
@@ -56,12 +58,23 @@ public record VtgateConfig(
 
     public VtgateConfig withAuth(String implementation, Optional<Path> staticFile) {
         return new VtgateConfig(cell, cellsToWatch, mysqlBindAddress, mysqlPort, implementation, staticFile,
-                tabletRefreshInterval, serverVersion, replicaFallbackToPrimary, tabletTypesToWait, initialTabletTimeout, httpPort);
+                tabletRefreshInterval, serverVersion, replicaFallbackToPrimary, tabletTypesToWait, initialTabletTimeout, httpPort,
+                bufferWindow);
     }
 
     /** Serves /debug/vars on this port (Vitess's --port); 0 picks a free port. */
     public VtgateConfig withHttpPort(int port) {
         return new VtgateConfig(cell, cellsToWatch, mysqlBindAddress, mysqlPort, authImplementation, authStaticFile,
-                tabletRefreshInterval, serverVersion, replicaFallbackToPrimary, tabletTypesToWait, initialTabletTimeout, OptionalInt.of(port));
+                tabletRefreshInterval, serverVersion, replicaFallbackToPrimary, tabletTypesToWait, initialTabletTimeout, OptionalInt.of(port),
+                bufferWindow);
+    }
+
+    /**
+     * Holds primary-bound statements for up to {@code window} while a shard has no serving primary
+     * (Vitess's --enable_buffer with --buffer-window); {@link Duration#ZERO} disables buffering.
+     */
+    public VtgateConfig withBufferWindow(Duration window) {
+        return new VtgateConfig(cell, cellsToWatch, mysqlBindAddress, mysqlPort, authImplementation, authStaticFile,
+                tabletRefreshInterval, serverVersion, replicaFallbackToPrimary, tabletTypesToWait, initialTabletTimeout, httpPort, window);
     }
 }

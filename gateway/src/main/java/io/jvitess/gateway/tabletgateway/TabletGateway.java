@@ -20,11 +20,16 @@ import io.jvitess.proto.queryservice.QueryGrpc;
 import io.jvitess.proto.topodata.TabletAlias;
 import io.jvitess.proto.topodata.TabletType;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -42,26 +47,71 @@ public final class TabletGateway {
     public record BeginResult(QueryResult result, long transactionId, TabletAlias tabletAlias, Target target) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(TabletGateway.class);
+    private static final Duration BUFFER_POLL_INTERVAL = Duration.ofMillis(50);
+
     private final HealthCheck healthCheck;
     private final boolean replicaFallbackToPrimary;
+    private final Duration bufferWindow;
 
-    public TabletGateway(HealthCheck healthCheck, boolean replicaFallbackToPrimary) {
+    public TabletGateway(HealthCheck healthCheck, boolean replicaFallbackToPrimary, Duration bufferWindow) {
         this.healthCheck = requireNonNull(healthCheck, "healthCheck is null");
         this.replicaFallbackToPrimary = replicaFallbackToPrimary;
+        this.bufferWindow = requireNonNull(bufferWindow, "bufferWindow is null");
     }
 
     public QueryResult execute(Target target, String sql, String user) {
-        TabletHealth tablet = pick(target);
-        Target resolved = tablet.target();
-        try {
-            return stub(tablet.tablet().getAlias(), resolved).execute(ExecuteRequest.newBuilder()
-                            .setTarget(resolved)
-                            .setImmediateCallerId(caller(user))
-                            .setQuery(BoundQuery.newBuilder().setSql(sql))
-                            .build())
-                    .getResult();
-        } catch (StatusRuntimeException e) {
-            throw fromTablet(resolved, e);
+        return buffered(target, tablet -> {
+            Target resolved = tablet.target();
+            try {
+                return stub(tablet.tablet().getAlias(), resolved).execute(ExecuteRequest.newBuilder()
+                                .setTarget(resolved)
+                                .setImmediateCallerId(caller(user))
+                                .setQuery(BoundQuery.newBuilder().setSql(sql))
+                                .build())
+                        .getResult();
+            } catch (StatusRuntimeException e) {
+                throw fromTablet(resolved, e);
+            }
+        });
+    }
+
+    /**
+     * Runs a call on the target's tablet; for a primary with buffering on, waits out a missing or
+     * NOT_SERVING primary (a reparent, a restart, a traffic switch) for up to the buffer window and
+     * retries on whichever primary serves then. Only refusals that happen before a statement runs are
+     * retried (no healthy tablet, CLUSTER_EVENT), so nothing is applied twice.
+     */
+    private <T> T buffered(Target target, Function<TabletHealth, T> call) {
+        boolean buffering = !bufferWindow.isZero() && target.getTabletType() == TabletType.PRIMARY;
+        Instant deadline = Instant.now().plus(bufferWindow);
+        Instant started = null;
+        while (true) {
+            VtException refusal;
+            try {
+                T result = call.apply(pick(target));
+                if (started != null) {
+                    log.info("buffered request for {} resumed after {} ms", describe(target), Duration.between(started, Instant.now()).toMillis());
+                }
+                return result;
+            } catch (VtException e) {
+                refusal = e;
+            }
+            boolean retryable = refusal.code() == VtCode.CLUSTER_EVENT
+                    || refusal.code() == VtCode.UNAVAILABLE && refusal.getMessage().contains("no healthy tablet available");
+            if (!buffering || !retryable || Instant.now().isAfter(deadline)) {
+                throw refusal;
+            }
+            if (started == null) {
+                started = Instant.now();
+                log.info("buffering requests for {}: {}", describe(target), refusal.getMessage());
+            }
+            try {
+                Thread.sleep(BUFFER_POLL_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw refusal;
+            }
         }
     }
 
@@ -81,18 +131,19 @@ public final class TabletGateway {
     }
 
     public BeginResult beginExecute(Target target, String sql, String user) {
-        TabletHealth tablet = pick(target);
-        Target resolved = tablet.target();
-        try {
-            BeginExecuteResponse response = stub(tablet.tablet().getAlias(), resolved).beginExecute(BeginExecuteRequest.newBuilder()
-                    .setTarget(resolved)
-                    .setImmediateCallerId(caller(user))
-                    .setQuery(BoundQuery.newBuilder().setSql(sql))
-                    .build());
-            return new BeginResult(response.getResult(), response.getTransactionId(), response.getTabletAlias(), resolved);
-        } catch (StatusRuntimeException e) {
-            throw fromTablet(resolved, e);
-        }
+        return buffered(target, tablet -> {
+            Target resolved = tablet.target();
+            try {
+                BeginExecuteResponse response = stub(tablet.tablet().getAlias(), resolved).beginExecute(BeginExecuteRequest.newBuilder()
+                        .setTarget(resolved)
+                        .setImmediateCallerId(caller(user))
+                        .setQuery(BoundQuery.newBuilder().setSql(sql))
+                        .build());
+                return new BeginResult(response.getResult(), response.getTransactionId(), response.getTabletAlias(), resolved);
+            } catch (StatusRuntimeException e) {
+                throw fromTablet(resolved, e);
+            }
+        });
     }
 
     public void commit(Target target, TabletAlias alias, long transactionId) {

@@ -44,6 +44,8 @@ final class ShardedTestCluster implements AutoCloseable {
 
     private final Map<String, List<String>> shards = new LinkedHashMap<>();
     private final List<Vttablet> tablets = new ArrayList<>();
+    private final List<TabletConfig> tabletConfigs = new ArrayList<>();
+    private Duration bufferWindow = Duration.ZERO;
     private Path dataRoot;
     private Mysqld mysqld;
     private TopoServer topo;
@@ -88,12 +90,14 @@ final class ShardedTestCluster implements AutoCloseable {
                         Duration.ofSeconds(30), 8, 10_000, false);
                 Vttablet tablet = new Vttablet(config, topo);
                 tablets.add(tablet);
+                tabletConfigs.add(config);
                 tablet.start();
                 await(() -> tablet.state().type() == TabletType.PRIMARY && tablet.state().serving());
             }
         }
         VtgateConfig config = new VtgateConfig(CELL, List.of(CELL), "127.0.0.1", 0, "none", Optional.empty(), Duration.ofMillis(500),
-                VtgateConfig.DEFAULT_SERVER_VERSION, true, Set.of(TabletType.PRIMARY), TIMEOUT).withHttpPort(0);
+                VtgateConfig.DEFAULT_SERVER_VERSION, true, Set.of(TabletType.PRIMARY), TIMEOUT).withHttpPort(0)
+                .withBufferWindow(bufferWindow);
         vtgate = new Vtgate(config, topo);
         vtgate.start();
         for (Map.Entry<String, List<String>> keyspace : shards.entrySet()) {
@@ -101,6 +105,33 @@ final class ShardedTestCluster implements AutoCloseable {
                 await(() -> !vtgate.healthCheck().healthy(keyspace.getKey(), shard, TabletType.PRIMARY).isEmpty());
             }
         }
+    }
+
+    /** Sets vtgate's buffer window; call before {@link #start}. */
+    void bufferWindow(Duration window) {
+        this.bufferWindow = window;
+    }
+
+    /** Stops the tablet serving this shard (its process going away, as far as vtgate can tell). */
+    void stopTablet(String keyspace, String shard) {
+        tablets.get(tabletIndex(keyspace, shard)).close();
+    }
+
+    /** Starts a new tablet process for the shard with the same settings; it resumes as primary. */
+    void startTablet(String keyspace, String shard) {
+        int index = tabletIndex(keyspace, shard);
+        Vttablet tablet = new Vttablet(tabletConfigs.get(index), topo);
+        tablets.set(index, tablet);
+        tablet.start();
+    }
+
+    private int tabletIndex(String keyspace, String shard) {
+        for (int index = 0; index < tabletConfigs.size(); index++) {
+            if (tabletConfigs.get(index).keyspace().equals(keyspace) && tabletConfigs.get(index).shard().equals(shard)) {
+                return index;
+            }
+        }
+        throw new IllegalArgumentException("no tablet for " + keyspace + "/" + shard);
     }
 
     static String databaseName(String keyspace, String shard) {

@@ -1,5 +1,7 @@
 package io.jvitess.tablet.tabletmanager;
 
+import io.grpc.Context;
+import io.grpc.Deadline;
 import io.grpc.stub.StreamObserver;
 import io.jvitess.common.errors.GrpcErrors;
 import io.jvitess.common.errors.VtCode;
@@ -33,9 +35,6 @@ import io.jvitess.tablet.replication.ReplicationFlavor;
 import io.jvitess.tablet.replication.GtidPosition;
 import io.jvitess.tablet.replication.ReplicationStatus;
 import io.jvitess.tablet.vreplication.VReplicationEngine;
-
-import io.grpc.Context;
-import io.grpc.Deadline;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

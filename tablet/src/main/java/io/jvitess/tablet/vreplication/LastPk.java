@@ -3,8 +3,10 @@ package io.jvitess.tablet.vreplication;
 import io.jvitess.common.sqltypes.SqlValue;
 import io.jvitess.proto.query.Type;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -31,15 +33,12 @@ public record LastPk(List<String> columns, List<SqlValue> values) {
                     .append(" type:").append(values.get(index).type().name()).append("} ");
         }
         text.append("rows:{");
-        StringBuilder raw = new StringBuilder();
+        ByteArrayOutputStream concatenated = new ByteArrayOutputStream();
         for (SqlValue value : values) {
             text.append("lengths:").append(value.isNull() ? -1 : value.length()).append(' ');
+            concatenated.writeBytes(value.raw());
         }
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        values.forEach(value -> bytes.writeBytes(value.raw()));
-        raw.append(quote(bytes.toByteArray()));
-        text.append("values:").append(raw).append('}');
-        return text.toString();
+        return text.append("values:").append(quote(concatenated.toByteArray())).append('}').toString();
     }
 
     private static String quote(byte[] bytes) {
@@ -99,7 +98,7 @@ public record LastPk(List<String> columns, List<SqlValue> values) {
                 values.add(SqlValue.NULL);
                 continue;
             }
-            byte[] value = java.util.Arrays.copyOfRange(raw, offset, offset + (int) length);
+            byte[] value = Arrays.copyOfRange(raw, offset, offset + (int) length);
             offset += (int) length;
             values.add(new SqlValue(types.get(index), value));
         }

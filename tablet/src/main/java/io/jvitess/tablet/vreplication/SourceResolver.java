@@ -22,7 +22,8 @@ public interface SourceResolver {
             Tablet primary = topo.getTablet(record.getPrimaryAlias()).value();
             String host = primary.getMysqlHostname().isEmpty() || primary.getMysqlHostname().equals("localhost")
                     ? "127.0.0.1" : primary.getMysqlHostname();
-            return new SourceEndpoint(host, primary.getMysqlPort(), user, "", "vt_" + keyspace);
+            String database = primary.getDbNameOverride().isEmpty() ? "vt_" + keyspace : primary.getDbNameOverride();
+            return new SourceEndpoint(host, primary.getMysqlPort(), user, "", database);
         };
     }
 }

@@ -279,18 +279,7 @@ final class StreamController {
         if (from.atLeast(to)) {
             return;
         }
-        Predicate<RowChange> copied = change -> {
-            if (!state.containsKey(change.table())) {
-                return true;
-            }
-            Optional<LastPk> lastPk = state.get(change.table());
-            if (lastPk.isEmpty()) {
-                return false;
-            }
-            List<SqlValue> row = change.before().or(change::after).orElseThrow();
-            List<SqlValue> key = lastPk.get().columns().stream().map(column -> row.get(change.columns().indexOf(column))).toList();
-            return PrimaryKeyOrder.compare(key, lastPk.get().values()) <= 0;
-        };
+        Function<RowChange, Optional<RowChange>> copiedPart = change -> copiedPart(change, state);
         try (BinlogStreamer streamer = new BinlogStreamer(endpoint, rules, from)) {
             activeStreamer = streamer;
             streamer.start();
@@ -304,7 +293,7 @@ final class StreamController {
                     continue;
                 }
                 idleSince = clock.instant();
-                apply(target, applier, transaction.get(), copied);
+                apply(target, applier, transaction.get(), copiedPart);
                 if (transaction.get().position().atLeast(to)) {
                     return;
                 }
@@ -312,6 +301,29 @@ final class StreamController {
         } finally {
             activeStreamer = null;
         }
+    }
+
+    /**
+     * The part of a change that touches rows already copied: tables done, or keys up to the current
+     * table's lastpk. An update moving a key across lastpk becomes the insert or delete of the copied side.
+     */
+    static Optional<RowChange> copiedPart(RowChange change, Map<String, Optional<LastPk>> state) {
+        if (!state.containsKey(change.table())) {
+            return Optional.of(change);
+        }
+        Optional<LastPk> lastPk = state.get(change.table());
+        if (lastPk.isEmpty()) {
+            return Optional.empty();
+        }
+        Predicate<List<SqlValue>> copied = row -> PrimaryKeyOrder.compare(
+                lastPk.get().columns().stream().map(column -> row.get(change.columns().indexOf(column))).toList(),
+                lastPk.get().values()) <= 0;
+        Optional<List<SqlValue>> before = change.before().filter(copied);
+        Optional<List<SqlValue>> after = change.after().filter(copied);
+        if (before.isEmpty() && after.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RowChange(change.table(), change.columns(), before, after));
     }
 
     /** Continuous replication from pos until stopped or stop_pos is reached. */
@@ -339,7 +351,7 @@ final class StreamController {
                     }
                     continue;
                 }
-                apply(target, applier, transaction.get(), change -> true);
+                apply(target, applier, transaction.get(), Optional::of);
                 if (stopPosition.isPresent() && transaction.get().position().atLeast(stopPosition.get())) {
                     updateState(target, VReplicationState.Stopped, STOP_POSITION_REACHED);
                     return;
@@ -351,12 +363,13 @@ final class StreamController {
     }
 
     /** One source transaction becomes one target transaction that also records the new position. */
-    private void apply(Connection target, RowApplier applier, BinlogTransaction transaction, Predicate<RowChange> filter)
-            throws SQLException {
+    private void apply(Connection target, RowApplier applier, BinlogTransaction transaction,
+                       Function<RowChange, Optional<RowChange>> filter) throws SQLException {
         try {
             for (RowChange change : transaction.changes()) {
-                if (filter.test(change)) {
-                    applier.apply(change);
+                Optional<RowChange> applicable = filter.apply(change);
+                if (applicable.isPresent()) {
+                    applier.apply(applicable.get());
                 }
             }
             updatePosition(target, transaction.position(), transaction.timestampSeconds());

@@ -185,11 +185,15 @@ public final class VReplicationEngine implements AutoCloseable {
 
     private Map<Integer, StreamRecord> streams() {
         Map<Integer, StreamRecord> streams = new HashMap<>();
-        try (Connection connection = mysql.dba(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT " + StreamRecord.COLUMNS + " FROM _vt.vreplication")) {
-            while (result.next()) {
-                StreamRecord record = StreamRecord.read(result);
-                streams.put(record.id(), record);
+        // Only this tablet's database: tablets sharing one mysqld (vtcombo) must not run each other's streams.
+        try (Connection connection = mysql.dba(); PreparedStatement select = connection.prepareStatement(
+                "SELECT " + StreamRecord.COLUMNS + " FROM _vt.vreplication WHERE db_name = ?")) {
+            select.setString(1, mysql.databaseName());
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    StreamRecord record = StreamRecord.read(result);
+                    streams.put(record.id(), record);
+                }
             }
         } catch (SQLException e) {
             throw MysqlErrors.fromSql(e, "select from _vt.vreplication", MysqlConnector.DBA_USER);

@@ -43,6 +43,12 @@ import static java.util.Objects.requireNonNull;
 public final class BinlogStreamer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BinlogStreamer.class);
+    /** The client logs every (re)connect through java.util.logging at INFO; held strongly so the level sticks. */
+    private static final java.util.logging.Logger CLIENT_LOG = java.util.logging.Logger.getLogger("com.github.shyiko.mysql.binlog");
+
+    static {
+        CLIENT_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
 
     /** A failure of the reader thread, delivered in order with the transactions. */
     private record Failure(Exception cause) {
@@ -207,14 +213,10 @@ public final class BinlogStreamer implements AutoCloseable {
         byte[] types = tableMap.getColumnTypes();
         BitSet signedness = tableMap.getEventMetadata().getSignedness();
         List<SqlValue> values = new ArrayList<>(row.length);
-        int numericIndex = 0;
         for (int index = 0; index < row.length; index++) {
             ColumnType type = ColumnType.byCode(types[index] & 0xFF);
-            boolean unsigned = false;
-            if (type != null && BinlogValues.isNumeric(type)) {
-                unsigned = signedness != null && signedness.get(numericIndex);
-                numericIndex++;
-            }
+            // The client maps the signedness bits of numeric columns onto column positions.
+            boolean unsigned = type != null && BinlogValues.isNumeric(type) && signedness != null && signedness.get(index);
             values.add(BinlogValues.convert(row[index], type, unsigned));
         }
         return values;

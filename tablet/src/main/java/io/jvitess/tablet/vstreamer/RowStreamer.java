@@ -6,6 +6,7 @@ import io.jvitess.common.sqltypes.SqlValue;
 import io.jvitess.proto.query.Type;
 import io.jvitess.tablet.replication.GtidPosition;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -201,14 +202,20 @@ public final class RowStreamer implements AutoCloseable {
     }
 
     private static SqlValue value(ResultSet result, ResultSetMetaData metadata, int index) throws SQLException {
-        byte[] raw = result.getBytes(index);
-        if (raw == null) {
-            return SqlValue.NULL;
-        }
+        // The driver decodes only some types as bytes; text forms are what MySQL prints anyway.
         return switch (metadata.getColumnType(index)) {
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT ->
-                    SqlValue.of(metadata.isSigned(index) ? Type.INT64 : Type.UINT64, result.getString(index));
-            default -> SqlValue.ofBytes(raw);
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> {
+                String text = result.getString(index);
+                yield text == null ? SqlValue.NULL : SqlValue.of(metadata.isSigned(index) ? Type.INT64 : Type.UINT64, text);
+            }
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB, Types.BIT -> {
+                byte[] raw = result.getBytes(index);
+                yield raw == null ? SqlValue.NULL : SqlValue.ofBytes(raw);
+            }
+            default -> {
+                String text = result.getString(index);
+                yield text == null ? SqlValue.NULL : SqlValue.ofBytes(text.getBytes(StandardCharsets.UTF_8));
+            }
         };
     }
 

@@ -14,6 +14,6 @@ public record SourceEndpoint(String host, int port, String user, String password
 
     public String jdbcUrl() {
         return "jdbc:mariadb://" + host + ":" + port + "/" + database
-                + "?sslMode=disable&useServerPrepStmts=false&connectTimeout=5000";
+                + "?sslMode=disable&useServerPrepStmts=false&connectTimeout=5000&tinyInt1isBit=false";
     }
 }
