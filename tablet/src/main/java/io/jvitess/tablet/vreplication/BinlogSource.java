@@ -1,7 +1,5 @@
 package io.jvitess.tablet.vreplication;
 
-import io.jvitess.common.errors.VtCode;
-import io.jvitess.common.errors.VtException;
 
 import io.jvitess.tablet.vstreamer.FilterRule;
 
