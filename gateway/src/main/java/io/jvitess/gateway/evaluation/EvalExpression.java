@@ -219,6 +219,22 @@ public sealed interface EvalExpression {
         }
     }
 
+    /**
+     * SQL's three-valued AND (dominant false) and OR (dominant true): the dominant value wins even
+     * over NULL, and the right side is not evaluated once the left side is dominant.
+     */
+    private static SqlValue threeValued(EvalExpression left, EvalExpression right, EvalContext context, boolean dominant) {
+        Boolean leftValue = truthOf(left.evaluate(context));
+        if (Boolean.valueOf(dominant).equals(leftValue)) {
+            return truth(dominant);
+        }
+        Boolean rightValue = truthOf(right.evaluate(context));
+        if (Boolean.valueOf(dominant).equals(rightValue)) {
+            return truth(dominant);
+        }
+        return leftValue == null || rightValue == null ? SqlValue.NULL : truth(!dominant);
+    }
+
     record And(EvalExpression left, EvalExpression right) implements EvalExpression {
         public And {
             requireNonNull(left, "left is null");
@@ -227,15 +243,7 @@ public sealed interface EvalExpression {
 
         @Override
         public SqlValue evaluate(EvalContext context) {
-            Boolean leftValue = truthOf(left.evaluate(context));
-            if (Boolean.FALSE.equals(leftValue)) {
-                return truth(false);
-            }
-            Boolean rightValue = truthOf(right.evaluate(context));
-            if (Boolean.FALSE.equals(rightValue)) {
-                return truth(false);
-            }
-            return leftValue == null || rightValue == null ? SqlValue.NULL : truth(true);
+            return threeValued(left, right, context, false);
         }
 
         @Override
@@ -257,15 +265,7 @@ public sealed interface EvalExpression {
 
         @Override
         public SqlValue evaluate(EvalContext context) {
-            Boolean leftValue = truthOf(left.evaluate(context));
-            if (Boolean.TRUE.equals(leftValue)) {
-                return truth(true);
-            }
-            Boolean rightValue = truthOf(right.evaluate(context));
-            if (Boolean.TRUE.equals(rightValue)) {
-                return truth(true);
-            }
-            return leftValue == null || rightValue == null ? SqlValue.NULL : truth(false);
+            return threeValued(left, right, context, true);
         }
 
         @Override
