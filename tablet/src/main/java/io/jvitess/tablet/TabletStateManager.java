@@ -131,6 +131,21 @@ public final class TabletStateManager implements AutoCloseable {
         }
     }
 
+    /** Re-reads the shard record and serving graph now and applies them before returning (RefreshState). */
+    public void refreshState() {
+        if (shuttingDown) {
+            return;
+        }
+        try {
+            executor.submit(this::reconcileSafely).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw VtException.of(VtCode.ABORTED, "interrupted while refreshing tablet state");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw VtException.of(VtCode.UNAVAILABLE, "tablet state refresh did not finish: %s", e.toString());
+        }
+    }
+
     public TabletType type() {
         return type;
     }

@@ -10,6 +10,7 @@ import io.jvitess.tablet.queryservice.QueryEngine;
 import io.jvitess.tablet.queryservice.TabletQueryService;
 import io.jvitess.tablet.sequence.SequenceEngine;
 import io.jvitess.tablet.tabletmanager.TabletManagerService;
+import io.jvitess.tablet.vdiff.VDiffEngine;
 import io.jvitess.tablet.vreplication.SourceResolver;
 import io.jvitess.tablet.vreplication.VReplicationConfig;
 import io.jvitess.tablet.vreplication.VReplicationEngine;
@@ -40,6 +41,7 @@ public final class Vttablet implements AutoCloseable {
     private final HealthBroadcaster health;
     private final TabletStateManager state;
     private final VReplicationEngine vreplication;
+    private final VDiffEngine vdiff;
     private final ScheduledExecutorService housekeeping;
     private Server server;
 
@@ -57,6 +59,7 @@ public final class Vttablet implements AutoCloseable {
         this.state = new TabletStateManager(config, topo, mysql, health, Clock.systemUTC(), sequences::reset);
         this.vreplication = new VReplicationEngine(vreplicationConfig, mysql,
                 SourceResolver.primaryOf(topo, vreplicationConfig.sourceUser()), topo::getVSchema, Clock.systemUTC());
+        this.vdiff = new VDiffEngine();
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tablet-housekeeping");
             thread.setDaemon(true);
@@ -69,7 +72,7 @@ public final class Vttablet implements AutoCloseable {
             server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", config.grpcPort()))
                     .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                     .addService(new TabletQueryService(engine, state, health, config.alias()))
-                    .addService(new TabletManagerService(mysql, vreplication))
+                    .addService(new TabletManagerService(mysql, vreplication, state::refreshState, vdiff))
                     .build()
                     .start();
         } catch (IOException e) {
@@ -106,6 +109,7 @@ public final class Vttablet implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        vdiff.close();
         vreplication.close();
         state.close();
         if (server != null) {

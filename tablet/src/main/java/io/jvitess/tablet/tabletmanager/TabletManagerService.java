@@ -19,10 +19,14 @@ import io.jvitess.proto.tabletmanagerdata.PingRequest;
 import io.jvitess.proto.tabletmanagerdata.PingResponse;
 import io.jvitess.proto.tabletmanagerdata.PrimaryPositionRequest;
 import io.jvitess.proto.tabletmanagerdata.PrimaryPositionResponse;
+import io.jvitess.proto.tabletmanagerdata.RefreshStateRequest;
+import io.jvitess.proto.tabletmanagerdata.RefreshStateResponse;
 import io.jvitess.proto.tabletmanagerdata.ReloadSchemaRequest;
 import io.jvitess.proto.tabletmanagerdata.ReloadSchemaResponse;
 import io.jvitess.proto.tabletmanagerdata.ReplicationStatusRequest;
 import io.jvitess.proto.tabletmanagerdata.ReplicationStatusResponse;
+import io.jvitess.proto.tabletmanagerdata.VDiffRequest;
+import io.jvitess.proto.tabletmanagerdata.VDiffResponse;
 import io.jvitess.proto.tabletmanagerdata.VReplicationExecRequest;
 import io.jvitess.proto.tabletmanagerdata.VReplicationExecResponse;
 import io.jvitess.proto.tabletmanagerdata.VReplicationWaitForPosRequest;
@@ -34,6 +38,7 @@ import io.jvitess.tablet.mysql.ResultConverter;
 import io.jvitess.tablet.replication.ReplicationFlavor;
 import io.jvitess.tablet.replication.GtidPosition;
 import io.jvitess.tablet.replication.ReplicationStatus;
+import io.jvitess.tablet.vdiff.VDiffEngine;
 import io.jvitess.tablet.vreplication.VReplicationEngine;
 
 import java.nio.charset.StandardCharsets;
@@ -62,10 +67,15 @@ public final class TabletManagerService extends TabletManagerGrpc.TabletManagerI
     private final MysqlConnector mysql;
     private final String databaseName;
     private final VReplicationEngine vreplication;
+    private final Runnable refreshState;
+    private final VDiffEngine vdiff;
 
-    public TabletManagerService(MysqlConnector mysql, VReplicationEngine vreplication) {
+    /** {@code refreshState} re-reads this tablet's shard record and serving graph (tablet controls) and returns when applied. */
+    public TabletManagerService(MysqlConnector mysql, VReplicationEngine vreplication, Runnable refreshState, VDiffEngine vdiff) {
         this.mysql = requireNonNull(mysql, "mysql is null");
         this.vreplication = requireNonNull(vreplication, "vreplication is null");
+        this.refreshState = requireNonNull(refreshState, "refreshState is null");
+        this.vdiff = requireNonNull(vdiff, "vdiff is null");
         this.databaseName = mysql.databaseName();
     }
 
@@ -175,6 +185,19 @@ public final class TabletManagerService extends TabletManagerGrpc.TabletManagerI
             vreplication.waitForPosition(request.getId(), GtidPosition.parse(request.getPosition()), timeout);
             return VReplicationWaitForPosResponse.getDefaultInstance();
         });
+    }
+
+    @Override
+    public void refreshState(RefreshStateRequest request, StreamObserver<RefreshStateResponse> response) {
+        unary(response, "RefreshState", () -> {
+            refreshState.run();
+            return RefreshStateResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void vDiff(VDiffRequest request, StreamObserver<VDiffResponse> response) {
+        unary(response, "VDiff", () -> vdiff.handle(request));
     }
 
     private static QueryResult run(Statement statement, String sql) throws SQLException {

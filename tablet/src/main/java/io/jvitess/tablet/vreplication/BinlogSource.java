@@ -1,9 +1,10 @@
 package io.jvitess.tablet.vreplication;
 
 
+import io.jvitess.common.prototext.BinlogSourceText;
+import io.jvitess.proto.binlogdata.Rule;
 import io.jvitess.tablet.vstreamer.FilterRule;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -22,68 +23,22 @@ public record BinlogSource(String keyspace, String shard, List<FilterRule> rules
     }
 
     public String toPrototext() {
-        StringBuilder text = new StringBuilder();
-        text.append("keyspace:").append(quote(keyspace)).append(" shard:").append(quote(shard));
-        text.append(" filter:{");
-        for (int index = 0; index < rules.size(); index++) {
-            FilterRule rule = rules.get(index);
-            text.append(index == 0 ? "" : " ").append("rules:{match:").append(quote(rule.match()));
-            if (!rule.filter().isEmpty()) {
-                text.append(" filter:").append(quote(rule.filter()));
-            }
-            text.append('}');
-        }
-        text.append('}');
-        if (stopAfterCopy) {
-            text.append(" stop_after_copy:true");
-        }
-        return text.toString();
-    }
-
-    private static String quote(String value) {
-        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
+        io.jvitess.proto.binlogdata.Filter.Builder filter = io.jvitess.proto.binlogdata.Filter.newBuilder();
+        rules.forEach(rule -> filter.addRules(Rule.newBuilder().setMatch(rule.match()).setFilter(rule.filter())));
+        return BinlogSourceText.format(io.jvitess.proto.binlogdata.BinlogSource.newBuilder()
+                .setKeyspace(keyspace)
+                .setShard(shard)
+                .setFilter(filter)
+                .setStopAfterCopy(stopAfterCopy)
+                .build());
     }
 
     /** Parses the prototext; unknown fields are skipped so sources written by Vitess still load. */
     public static BinlogSource parse(String prototext) {
-        PrototextReader parser = new PrototextReader(requireNonNull(prototext, "prototext is null"));
-        String keyspace = "";
-        String shard = "";
-        boolean stopAfterCopy = false;
-        List<FilterRule> rules = new ArrayList<>();
-        while (!parser.atEnd()) {
-            String field = parser.fieldName();
-            switch (field) {
-                case "keyspace" -> keyspace = parser.scalar();
-                case "shard" -> shard = parser.scalar();
-                case "stop_after_copy" -> stopAfterCopy = Boolean.parseBoolean(parser.scalar());
-                case "filter" -> {
-                    parser.open();
-                    while (!parser.closeIfNext()) {
-                        if (parser.fieldName().equals("rules")) {
-                            rules.add(parseRule(parser));
-                        } else {
-                            parser.skipValue();
-                        }
-                    }
-                }
-                default -> parser.skipValue();
-            }
-        }
-        return new BinlogSource(keyspace, shard, rules, stopAfterCopy);
-    }
-
-    private static FilterRule parseRule(PrototextReader parser) {
-        parser.open();
-        String match = "";
-        String filter = "";
-        while (!parser.closeIfNext()) {
-            switch (parser.fieldName()) {
-                case "match" -> match = parser.scalar();
-                case "filter" -> filter = parser.scalar();
-                default -> parser.skipValue();
-            }
-        }
-        return new FilterRule(match, filter);
+        io.jvitess.proto.binlogdata.BinlogSource source = BinlogSourceText.parse(prototext);
+        List<FilterRule> rules = source.getFilter().getRulesList().stream()
+                .map(rule -> new FilterRule(rule.getMatch(), rule.getFilter()))
+                .toList();
+        return new BinlogSource(source.getKeyspace(), source.getShard(), rules, source.getStopAfterCopy());
     }
 }

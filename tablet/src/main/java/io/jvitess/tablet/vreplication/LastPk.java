@@ -1,5 +1,6 @@
 package io.jvitess.tablet.vreplication;
 
+import io.jvitess.common.prototext.PrototextReader;
 import io.jvitess.common.sqltypes.SqlValue;
 import io.jvitess.proto.query.Type;
 

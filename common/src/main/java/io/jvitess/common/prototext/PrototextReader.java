@@ -1,18 +1,18 @@
-package io.jvitess.tablet.vreplication;
+package io.jvitess.common.prototext;
 
 import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
 
 /** A minimal prototext reader: names, quoted strings, bare scalars and nested messages. */
-final class PrototextReader {
+public final class PrototextReader {
     private final String text;
     private int position;
 
-    PrototextReader(String text) {
+    public PrototextReader(String text) {
         this.text = text;
     }
 
-    boolean atEnd() {
+    public boolean atEnd() {
         skipSpace();
         return position >= text.length();
     }
@@ -23,7 +23,7 @@ final class PrototextReader {
         }
     }
 
-    String fieldName() {
+    public String fieldName() {
         skipSpace();
         int start = position;
         while (position < text.length() && (Character.isLetterOrDigit(text.charAt(position)) || text.charAt(position) == '_')) {
@@ -40,7 +40,7 @@ final class PrototextReader {
         return name;
     }
 
-    void open() {
+    public void open() {
         skipSpace();
         if (position >= text.length() || text.charAt(position) != '{') {
             throw error("'{'");
@@ -48,7 +48,7 @@ final class PrototextReader {
         position++;
     }
 
-    boolean closeIfNext() {
+    public boolean closeIfNext() {
         skipSpace();
         if (position >= text.length()) {
             throw error("'}'");
@@ -60,7 +60,7 @@ final class PrototextReader {
         return false;
     }
 
-    String scalar() {
+    public String scalar() {
         skipSpace();
         if (position < text.length() && (text.charAt(position) == '"' || text.charAt(position) == '\'')) {
             char quote = text.charAt(position++);
@@ -98,7 +98,7 @@ final class PrototextReader {
         return text.substring(start, position);
     }
 
-    void skipValue() {
+    public void skipValue() {
         skipSpace();
         if (position < text.length() && text.charAt(position) == '{') {
             position++;
