@@ -55,3 +55,19 @@ stop_pid_file() {
   fi
   rm -f "$file"
 }
+
+# wait_for_workflow_running KEYSPACE WORKFLOW: waits (90s) until the workflow's copy phase has completed.
+wait_for_workflow_running() {
+  local keyspace=$1 workflow=$2
+  echo "Waiting for the $workflow workflow to finish its copy phase..."
+  for _ in $(seq 1 450); do
+    local show
+    show=$(vtctl Workflow --keyspace "$keyspace" show --workflow "$workflow" 2>/dev/null || true)
+    if echo "$show" | grep -q 'Copy phase completed' && ! echo "$show" | grep -q '"state": "Copying"'; then
+      echo "$workflow workflow is running, copy phase completed"
+      return 0
+    fi
+    sleep 0.2
+  done
+  fail "workflow $keyspace.$workflow did not complete its copy phase within 90s"
+}

@@ -9,6 +9,7 @@ import io.jvitess.common.topoproto.TabletAliases;
 import io.jvitess.ctld.schema.SchemaApplier;
 import io.jvitess.ctld.tabletmanager.TabletManagerClient;
 import io.jvitess.ctld.vschema.VSchemaValidator;
+import io.jvitess.ctld.workflow.WorkflowService;
 import io.jvitess.proto.topodata.Keyspace;
 import io.jvitess.proto.topodata.Shard;
 import io.jvitess.proto.topodata.Tablet;
@@ -35,11 +36,13 @@ public final class VtctldService extends VtctldGrpc.VtctldImplBase {
     private final TopoServer topo;
     private final TabletManagerClient tablets;
     private final SchemaApplier schemaApplier;
+    private final WorkflowService workflows;
 
     public VtctldService(TopoServer topo, TabletManagerClient tablets) {
         this.topo = requireNonNull(topo, "topo is null");
         this.tablets = requireNonNull(tablets, "tablets is null");
         this.schemaApplier = new SchemaApplier(topo, tablets);
+        this.workflows = new WorkflowService(topo, tablets, java.time.Clock.systemUTC());
     }
 
     @Override
@@ -451,6 +454,90 @@ public final class VtctldService extends VtctldGrpc.VtctldImplBase {
                     .setResult(tablets.executeFetchAsDba(tablet, request.getQuery(), "", request.getDisableBinlogs()))
                     .build();
         });
+    }
+
+    @Override
+    public void moveTablesCreate(MoveTablesCreateRequest request, StreamObserver<WorkflowStatusResponse> response) {
+        unary(response, () -> workflows.moveTablesCreate(request));
+    }
+
+    @Override
+    public void moveTablesComplete(MoveTablesCompleteRequest request, StreamObserver<MoveTablesCompleteResponse> response) {
+        unary(response, () -> workflows.moveTablesComplete(request));
+    }
+
+    @Override
+    public void reshardCreate(ReshardCreateRequest request, StreamObserver<WorkflowStatusResponse> response) {
+        unary(response, () -> workflows.reshardCreate(request));
+    }
+
+    @Override
+    public void workflowStatus(WorkflowStatusRequest request, StreamObserver<WorkflowStatusResponse> response) {
+        unary(response, () -> workflows.status(request));
+    }
+
+    @Override
+    public void workflowSwitchTraffic(WorkflowSwitchTrafficRequest request, StreamObserver<WorkflowSwitchTrafficResponse> response) {
+        unary(response, () -> workflows.switchTraffic(request));
+    }
+
+    @Override
+    public void workflowDelete(WorkflowDeleteRequest request, StreamObserver<WorkflowDeleteResponse> response) {
+        unary(response, () -> workflows.delete(request));
+    }
+
+    @Override
+    public void workflowUpdate(WorkflowUpdateRequest request, StreamObserver<WorkflowUpdateResponse> response) {
+        unary(response, () -> workflows.update(request));
+    }
+
+    @Override
+    public void getWorkflows(GetWorkflowsRequest request, StreamObserver<GetWorkflowsResponse> response) {
+        unary(response, () -> workflows.getWorkflows(request));
+    }
+
+    @Override
+    public void vDiffCreate(VDiffCreateRequest request, StreamObserver<VDiffCreateResponse> response) {
+        unary(response, () -> workflows.vdiffCreate(request));
+    }
+
+    @Override
+    public void vDiffShow(VDiffShowRequest request, StreamObserver<VDiffShowResponse> response) {
+        unary(response, () -> workflows.vdiffShow(request));
+    }
+
+    @Override
+    public void vDiffStop(VDiffStopRequest request, StreamObserver<VDiffStopResponse> response) {
+        unary(response, () -> {
+            workflows.vdiffAction(request.getTargetKeyspace(), request.getWorkflow(), "stop", request.getUuid(), request.getTargetShardsList());
+            return VDiffStopResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void vDiffResume(VDiffResumeRequest request, StreamObserver<VDiffResumeResponse> response) {
+        unary(response, () -> {
+            workflows.vdiffAction(request.getTargetKeyspace(), request.getWorkflow(), "resume", request.getUuid(), request.getTargetShardsList());
+            return VDiffResumeResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void vDiffDelete(VDiffDeleteRequest request, StreamObserver<VDiffDeleteResponse> response) {
+        unary(response, () -> {
+            workflows.vdiffAction(request.getTargetKeyspace(), request.getWorkflow(), "delete", request.getArg(), List.of());
+            return VDiffDeleteResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void setShardTabletControl(SetShardTabletControlRequest request, StreamObserver<SetShardTabletControlResponse> response) {
+        unary(response, () -> workflows.setShardTabletControl(request));
+    }
+
+    @Override
+    public void refreshStateByShard(RefreshStateByShardRequest request, StreamObserver<RefreshStateByShardResponse> response) {
+        unary(response, () -> workflows.refreshStateByShard(request));
     }
 
     private static void ignoreMissing(Runnable action) {

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +18,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,11 +47,11 @@ class LocalClusterTest {
 
     @BeforeAll
     static void startCluster() throws IOException {
-        projectRoot = findProjectRoot();
+        projectRoot = Vttestserver.projectRoot();
         dataRoot = Files.createTempDirectory("jvitess-e2e");
         shell = new Shell(projectRoot, Map.of("VTDATAROOT", dataRoot.toString(), "JVITESS_SKIP_BUILD", "1"));
         for (int port : CLUSTER_PORTS) {
-            assertThat(listening(port)).as("port %d must be free for the local cluster test (is a cluster running?)", port).isFalse();
+            assertThat(Probes.listening(port)).as("port %d must be free for the local cluster test (is a cluster running?)", port).isFalse();
         }
         shell.run(SCRIPT_TIMEOUT, List.of("examples/local/101_initial_cluster.sh")).assertSuccess();
     }
@@ -97,7 +93,7 @@ class LocalClusterTest {
             execute(connection, "insert into product(sku, description, price) values ('SKU-2001', 'Mouse', 20)");
         }
         for (String target : List.of("commerce@replica", "commerce@rdonly")) {
-            String description = eventually(Duration.ofSeconds(20), () -> queryValue(target, "select description from product where sku = 'SKU-2001'"));
+            String description = Probes.eventually(Duration.ofSeconds(20), () -> queryValue(target, "select description from product where sku = 'SKU-2001'"));
             assertThat(description).as("read through %s", target).isEqualTo("Mouse");
         }
         Shell.Result cli = mariadb(List.of("--batch", "--skip-column-names", "-e", "use commerce@replica; select price from product where sku = 'SKU-2001'"), null)
@@ -198,7 +194,7 @@ class LocalClusterTest {
                 .redirectOutput(dataRoot.resolve("tmp/vtgate-auth.out").toFile());
         Process vtgate = builder.start();
         try {
-            eventually(Duration.ofSeconds(60), () -> listening(port) ? "up" : null);
+            Probes.eventually(Duration.ofSeconds(60), () -> Probes.listening(port) ? "up" : null);
             try (Connection connection = DriverManager.getConnection(url(port, "commerce"), "app", "s3cret")) {
                 assertThat(queryValue(connection, "select count(*) from customer")).isEqualTo("5");
             }
@@ -229,7 +225,7 @@ class LocalClusterTest {
         long pid = Long.parseLong(Files.readString(pidFile).strip());
         shell.run(Duration.ofSeconds(10), List.of("kill", "-9", Long.toString(pid))).assertSuccess();
 
-        eventually(Duration.ofSeconds(10), () -> stateOf(alias).equals("NOT_SERVING") ? "down" : null);
+        Probes.eventually(Duration.ofSeconds(10), () -> stateOf(alias).equals("NOT_SERVING") ? "down" : null);
         try (Connection connection = gateway("commerce")) {
             execute(connection, "insert into product(sku, description, price) values ('SKU-4001', 'While down', 40)");
         }
@@ -238,9 +234,9 @@ class LocalClusterTest {
         Shell.Result restart = new Shell(projectRoot, Map.of("VTDATAROOT", dataRoot.toString(), "TABLET_UID", Integer.toString(uid),
                 "KEYSPACE", "commerce", "CELL", "zone1")).run(Duration.ofMinutes(2), List.of("examples/common/scripts/vttablet-up.sh"));
         restart.assertSuccess();
-        eventually(Duration.ofSeconds(60), () -> stateOf(alias).equals("SERVING") ? "up" : null);
+        Probes.eventually(Duration.ofSeconds(60), () -> stateOf(alias).equals("SERVING") ? "up" : null);
         assertThat(vitessTablets()).extracting(row -> row[4]).containsOnly("SERVING");
-        String readBack = eventually(Duration.ofSeconds(20), () -> queryValue("commerce@replica", "select description from product where sku = 'SKU-4001'"));
+        String readBack = Probes.eventually(Duration.ofSeconds(20), () -> queryValue("commerce@replica", "select description from product where sku = 'SKU-4001'"));
         assertThat(readBack).isEqualTo("While down");
     }
 
@@ -260,7 +256,7 @@ class LocalClusterTest {
             assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process %d still running", pid).isEmpty();
         }
         for (int port : CLUSTER_PORTS) {
-            assertThat(listening(port)).as("port %d still open", port).isFalse();
+            assertThat(Probes.listening(port)).as("port %d still open", port).isFalse();
         }
     }
 
@@ -322,49 +318,9 @@ class LocalClusterTest {
                 });
     }
 
-    private static <T> T eventually(Duration timeout, Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static String resource(String name) throws IOException {
         try (InputStream input = LocalClusterTest.class.getResourceAsStream("/" + name)) {
             return new String(input.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static Path findProjectRoot() {
-        String configured = System.getProperty("jvitess.projectRoot");
-        Path candidate = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
-        while (candidate != null && !Files.exists(candidate.resolve("mvnw"))) {
-            candidate = candidate.getParent();
-        }
-        if (candidate == null) {
-            throw new IllegalStateException("cannot find the project root (no mvnw above " + Path.of("").toAbsolutePath() + ")");
-        }
-        return candidate;
     }
 }

@@ -1,13 +1,12 @@
 package io.jvitess.vindexes;
 
+import io.jvitess.common.sqltypes.QueryRows;
 import io.jvitess.common.sqltypes.SqlValue;
 import io.jvitess.proto.query.BindVariable;
 import io.jvitess.proto.query.QueryResult;
-import io.jvitess.proto.query.Row;
 import io.jvitess.proto.query.Type;
 import io.jvitess.proto.query.Value;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -19,24 +18,7 @@ final class ResultRows {
 
     /** The rows of a result as values; a length of -1 is NULL (Vitess's packed row encoding). */
     static List<List<SqlValue>> of(QueryResult result) {
-        List<List<SqlValue>> rows = new ArrayList<>(result.getRowsCount());
-        for (Row row : result.getRowsList()) {
-            byte[] packed = row.getValues().toByteArray();
-            List<SqlValue> values = new ArrayList<>(row.getLengthsCount());
-            int offset = 0;
-            for (int column = 0; column < row.getLengthsCount(); column++) {
-                long length = row.getLengths(column);
-                if (length < 0) {
-                    values.add(SqlValue.NULL);
-                    continue;
-                }
-                Type type = column < result.getFieldsCount() ? result.getFields(column).getType() : Type.VARBINARY;
-                values.add(new SqlValue(type, java.util.Arrays.copyOfRange(packed, offset, offset + (int) length)));
-                offset += (int) length;
-            }
-            rows.add(values);
-        }
-        return rows;
+        return QueryRows.of(result);
     }
 
     /** A {@code ::name} list bind variable (type TUPLE). */

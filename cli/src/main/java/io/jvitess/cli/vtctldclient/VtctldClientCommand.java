@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
                 SchemaCommands.GetVSchema.class,
                 ServingGraphCommands.GetSrvKeyspaces.class, ServingGraphCommands.RebuildKeyspaceGraph.class,
                 ServingGraphCommands.RebuildVSchemaGraph.class, ServingGraphCommands.GetSrvVSchema.class,
-                ServingGraphCommands.GetRoutingRules.class, ServingGraphCommands.ApplyRoutingRules.class
+                ServingGraphCommands.GetRoutingRules.class, ServingGraphCommands.ApplyRoutingRules.class,
+                TabletControlCommands.SetShardTabletControl.class, TabletControlCommands.RefreshStateByShard.class,
+                MoveTablesCommand.class, ReshardCommand.class, WorkflowCommand.class, VDiffCommand.class
         })
 public final class VtctldClientCommand implements AutoCloseable {
 

@@ -10,6 +10,12 @@ import io.jvitess.common.topoproto.TabletAliases;
 import io.jvitess.proto.query.QueryResult;
 import io.jvitess.proto.tabletmanagerdata.ExecuteFetchAsDbaRequest;
 import io.jvitess.proto.tabletmanagerdata.GetSchemaRequest;
+import io.jvitess.proto.tabletmanagerdata.PrimaryPositionRequest;
+import io.jvitess.proto.tabletmanagerdata.RefreshStateRequest;
+import io.jvitess.proto.tabletmanagerdata.VDiffRequest;
+import io.jvitess.proto.tabletmanagerdata.VDiffResponse;
+import io.jvitess.proto.tabletmanagerdata.VReplicationExecRequest;
+import io.jvitess.proto.tabletmanagerdata.VReplicationWaitForPosRequest;
 import io.jvitess.proto.tabletmanagerdata.SchemaDefinition;
 import io.jvitess.proto.tabletmanagerservice.TabletManagerGrpc;
 import io.jvitess.proto.topodata.Tablet;
@@ -52,14 +58,61 @@ public final class TabletManagerClient implements AutoCloseable {
         }
     }
 
+    /** Runs a statement on the tablet's {@code _vt.vreplication} tables; the tablet restarts the streams it changed. */
+    public QueryResult vreplicationExec(Tablet tablet, String sql) {
+        try {
+            return stub(tablet).vReplicationExec(VReplicationExecRequest.newBuilder().setQuery(sql).build()).getResult();
+        } catch (StatusRuntimeException e) {
+            throw fromTablet(tablet, e);
+        }
+    }
+
+    /** Waits until stream {@code id} on the tablet has applied {@code position}, for at most {@code wait}. */
+    public void vreplicationWaitForPos(Tablet tablet, int id, String position, Duration wait) {
+        try {
+            stub(tablet, wait).vReplicationWaitForPos(VReplicationWaitForPosRequest.newBuilder().setId(id).setPosition(position).build());
+        } catch (StatusRuntimeException e) {
+            throw fromTablet(tablet, e);
+        }
+    }
+
+    public String primaryPosition(Tablet tablet) {
+        try {
+            return stub(tablet).primaryPosition(PrimaryPositionRequest.getDefaultInstance()).getPosition();
+        } catch (StatusRuntimeException e) {
+            throw fromTablet(tablet, e);
+        }
+    }
+
+    /** Makes the tablet re-read its shard record and serving graph (denied tables, query service) before returning. */
+    public void refreshState(Tablet tablet) {
+        try {
+            stub(tablet).refreshState(RefreshStateRequest.getDefaultInstance());
+        } catch (StatusRuntimeException e) {
+            throw fromTablet(tablet, e);
+        }
+    }
+
+    public VDiffResponse vdiff(Tablet tablet, VDiffRequest request) {
+        try {
+            return stub(tablet).vDiff(request);
+        } catch (StatusRuntimeException e) {
+            throw fromTablet(tablet, e);
+        }
+    }
+
     private TabletManagerGrpc.TabletManagerBlockingStub stub(Tablet tablet) {
+        return stub(tablet, timeout);
+    }
+
+    private TabletManagerGrpc.TabletManagerBlockingStub stub(Tablet tablet, Duration deadline) {
         String address = tablet.getHostname() + ":" + tablet.getPortMapOrThrow("grpc");
         ManagedChannel channel = channels.computeIfAbsent(address, ignored -> NettyChannelBuilder
                 .forAddress(tablet.getHostname(), tablet.getPortMapOrThrow("grpc"))
                 .usePlaintext()
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .build());
-        return TabletManagerGrpc.newBlockingStub(channel).withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        return TabletManagerGrpc.newBlockingStub(channel).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .withMaxOutboundMessageSize(MAX_MESSAGE_BYTES);
     }
 

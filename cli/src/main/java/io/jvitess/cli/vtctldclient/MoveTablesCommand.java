@@ -1,0 +1,131 @@
+package io.jvitess.cli.vtctldclient;
+
+import io.jvitess.common.errors.VtCode;
+import io.jvitess.common.errors.VtException;
+import io.jvitess.proto.vtctldata.MoveTablesCompleteRequest;
+import io.jvitess.proto.vtctldata.MoveTablesCompleteResponse;
+import io.jvitess.proto.vtctldata.MoveTablesCreateRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code MoveTables --workflow W --target-keyspace K <subcommand>}: move tables between keyspaces with VReplication. */
+@Command(name = "MoveTables", aliases = "movetables",
+        description = "Perform commands related to moving tables from a source keyspace to a target keyspace.",
+        subcommands = {
+                MoveTablesCommand.Create.class, WorkflowSubcommands.Show.class, WorkflowSubcommands.Status.class,
+                WorkflowSubcommands.SwitchTraffic.class, WorkflowSubcommands.ReverseTraffic.class, MoveTablesCommand.Complete.class,
+                WorkflowSubcommands.Cancel.class, WorkflowSubcommands.Start.class, WorkflowSubcommands.Stop.class
+        })
+final class MoveTablesCommand extends WorkflowTarget {
+
+    @Command(name = "create", description = "Create and optionally run a MoveTables VReplication workflow.")
+    static final class Create implements Callable<Integer> {
+        @ParentCommand
+        WorkflowTarget parent;
+        @Mixin
+        WorkflowSubcommands.CreateFlags createFlags;
+        @Option(names = {"--source-keyspace", "--source_keyspace"}, required = true, description = "Keyspace where the tables are being moved from.")
+        String sourceKeyspace;
+        @Option(names = {"--tables", "--include-tables"}, split = ",", description = "Source tables to include in the workflow.")
+        List<String> tables;
+        @Option(names = "--all-tables", description = "Copy all tables from the source.")
+        boolean allTables;
+        @Option(names = "--exclude-tables", split = ",", description = "Source tables to exclude from the workflow (with --all-tables).")
+        List<String> excludeTables = new ArrayList<>();
+        @Option(names = "--source-shards", split = ",", description = "Source shards to copy data from (partial MoveTables).")
+        List<String> sourceShards = new ArrayList<>();
+        @Option(names = "--source-time-zone", defaultValue = "", description = "Time zone of the source; datetime columns are converted to UTC.")
+        String sourceTimeZone;
+        @Option(names = "--no-routing-rules", arity = "0..1", fallbackValue = "true", description = "Do not create routing rules for the tables.")
+        boolean noRoutingRules;
+        @Option(names = "--atomic-copy", arity = "0..1", fallbackValue = "true",
+                description = "Copy all tables in one consistent snapshot (requires --all-tables).")
+        boolean atomicCopy;
+
+        MoveTablesCreateRequest request() {
+            if (tables == null && !allTables) {
+                throw VtException.of(VtCode.INVALID_ARGUMENT, "tables or all-tables are required to specify which tables to move");
+            }
+            List<String> included = tables == null ? List.of() : WorkflowSubcommands.trimmed(tables);
+            List<String> excluded = WorkflowSubcommands.trimmed(excludeTables);
+            if (atomicCopy) {
+                List<String> problems = new ArrayList<>();
+                if (!allTables) {
+                    problems.add("atomic copy requires --all-tables");
+                }
+                if (!included.isEmpty() || !excluded.isEmpty()) {
+                    problems.add("atomic copy does not support specifying tables");
+                }
+                if (!problems.isEmpty()) {
+                    throw VtException.of(VtCode.INVALID_ARGUMENT, "found options incompatible with atomic copy: %s", String.join(", ", problems));
+                }
+            }
+            return MoveTablesCreateRequest.newBuilder()
+                    .setWorkflow(parent.workflow())
+                    .setTargetKeyspace(parent.keyspace())
+                    .setSourceKeyspace(sourceKeyspace)
+                    .addAllSourceShards(WorkflowSubcommands.trimmed(sourceShards))
+                    .setSourceTimeZone(sourceTimeZone)
+                    .addAllCells(createFlags.cells(parent))
+                    .addAllTabletTypes(createFlags.tabletTypes())
+                    .setAllTables(allTables)
+                    .addAllIncludeTables(included)
+                    .addAllExcludeTables(excluded)
+                    .setOnDdl(createFlags.onDdlAction())
+                    .setDeferSecondaryKeys(createFlags.deferSecondaryKeys)
+                    .setAutoStart(createFlags.autoStart)
+                    .setStopAfterCopy(createFlags.stopAfterCopy)
+                    .setNoRoutingRules(noRoutingRules)
+                    .setAtomicCopy(atomicCopy)
+                    .build();
+        }
+
+        @Override
+        public Integer call() {
+            boolean json = parent.jsonFormat();
+            var response = parent.stub().moveTablesCreate(request());
+            WorkflowSubcommands.print(json ? parent.json(response) + "\n" : WorkflowOutput.status(parent.keyspace(), parent.workflow(), response));
+            return 0;
+        }
+    }
+
+    @Command(name = "complete", description = "Complete a MoveTables VReplication workflow: drop the source tables and the routing rules.")
+    static final class Complete implements Callable<Integer> {
+        @ParentCommand
+        WorkflowTarget parent;
+        @Option(names = {"--keep-data", "--keep_data"}, arity = "0..1", fallbackValue = "true", description = "Keep the original source table data that was copied by the workflow.")
+        boolean keepData;
+        @Option(names = {"--keep-routing-rules", "--keep_routing_rules"}, arity = "0..1", fallbackValue = "true", description = "Keep the routing rules in place that direct table traffic from the source keyspace to the target keyspace of the workflow.")
+        boolean keepRoutingRules;
+        @Option(names = {"--rename-tables", "--rename_tables"}, arity = "0..1", fallbackValue = "true", description = "Keep the original source table data that was copied by the workflow, but rename each table to '_<tablename>_old'.")
+        boolean renameTables;
+        @Option(names = {"--dry-run", "--dry_run"}, arity = "0..1", fallbackValue = "true", description = "Print the actions that would be taken and report any known errors that would have occurred.")
+        boolean dryRun;
+
+        MoveTablesCompleteRequest request() {
+            return MoveTablesCompleteRequest.newBuilder().setWorkflow(parent.workflow()).setTargetKeyspace(parent.keyspace())
+                    .setKeepData(keepData).setKeepRoutingRules(keepRoutingRules).setRenameTables(renameTables).setDryRun(dryRun).build();
+        }
+
+        @Override
+        public Integer call() {
+            boolean json = parent.jsonFormat();
+            MoveTablesCompleteResponse response = parent.stub().moveTablesComplete(request());
+            if (json) {
+                WorkflowSubcommands.print(WorkflowTarget.compactJson(response) + "\n");
+            } else {
+                String summary = response.getSummary().isEmpty() && !dryRun
+                        ? WorkflowOutput.completedSummary(parent.keyspace(), parent.workflow())
+                        : response.getSummary();
+                WorkflowSubcommands.print(WorkflowOutput.complete(summary, response.getDryRunResultsList()));
+            }
+            return 0;
+        }
+    }
+}
