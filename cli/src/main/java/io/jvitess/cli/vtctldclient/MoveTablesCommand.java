@@ -2,8 +2,6 @@ package io.jvitess.cli.vtctldclient;
 
 import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
-import io.jvitess.proto.vtctldata.MoveTablesCompleteRequest;
-import io.jvitess.proto.vtctldata.MoveTablesCompleteResponse;
 import io.jvitess.proto.vtctldata.MoveTablesCreateRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,16 +13,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code MoveTables --workflow W --target-keyspace K <subcommand>}: move tables between keyspaces with VReplication. */
-@Command(name = "MoveTables", aliases = "movetables",
+@Command(mixinStandardHelpOptions = true, name = "MoveTables", aliases = "movetables",
         description = "Perform commands related to moving tables from a source keyspace to a target keyspace.",
         subcommands = {
                 MoveTablesCommand.Create.class, WorkflowSubcommands.Show.class, WorkflowSubcommands.Status.class,
-                WorkflowSubcommands.SwitchTraffic.class, WorkflowSubcommands.ReverseTraffic.class, MoveTablesCommand.Complete.class,
+                WorkflowSubcommands.SwitchTraffic.class, WorkflowSubcommands.ReverseTraffic.class, WorkflowSubcommands.Complete.class,
                 WorkflowSubcommands.Cancel.class, WorkflowSubcommands.Start.class, WorkflowSubcommands.Stop.class
         })
 final class MoveTablesCommand extends WorkflowTarget {
 
-    @Command(name = "create", description = "Create and optionally run a MoveTables VReplication workflow.")
+    @Command(mixinStandardHelpOptions = true, name = "create", description = "Create and optionally run a MoveTables VReplication workflow.")
     static final class Create implements Callable<Integer> {
         @ParentCommand
         WorkflowTarget parent;
@@ -91,40 +89,6 @@ final class MoveTablesCommand extends WorkflowTarget {
             boolean json = parent.jsonFormat();
             var response = parent.stub().moveTablesCreate(request());
             WorkflowSubcommands.print(json ? parent.json(response) + "\n" : WorkflowOutput.status(parent.keyspace(), parent.workflow(), response));
-            return 0;
-        }
-    }
-
-    @Command(name = "complete", description = "Complete a MoveTables VReplication workflow: drop the source tables and the routing rules.")
-    static final class Complete implements Callable<Integer> {
-        @ParentCommand
-        WorkflowTarget parent;
-        @Option(names = {"--keep-data", "--keep_data"}, arity = "0..1", fallbackValue = "true", description = "Keep the original source table data that was copied by the workflow.")
-        boolean keepData;
-        @Option(names = {"--keep-routing-rules", "--keep_routing_rules"}, arity = "0..1", fallbackValue = "true", description = "Keep the routing rules in place that direct table traffic from the source keyspace to the target keyspace of the workflow.")
-        boolean keepRoutingRules;
-        @Option(names = {"--rename-tables", "--rename_tables"}, arity = "0..1", fallbackValue = "true", description = "Keep the original source table data that was copied by the workflow, but rename each table to '_<tablename>_old'.")
-        boolean renameTables;
-        @Option(names = {"--dry-run", "--dry_run"}, arity = "0..1", fallbackValue = "true", description = "Print the actions that would be taken and report any known errors that would have occurred.")
-        boolean dryRun;
-
-        MoveTablesCompleteRequest request() {
-            return MoveTablesCompleteRequest.newBuilder().setWorkflow(parent.workflow()).setTargetKeyspace(parent.keyspace())
-                    .setKeepData(keepData).setKeepRoutingRules(keepRoutingRules).setRenameTables(renameTables).setDryRun(dryRun).build();
-        }
-
-        @Override
-        public Integer call() {
-            boolean json = parent.jsonFormat();
-            MoveTablesCompleteResponse response = parent.stub().moveTablesComplete(request());
-            if (json) {
-                WorkflowSubcommands.print(WorkflowTarget.compactJson(response) + "\n");
-            } else {
-                String summary = response.getSummary().isEmpty() && !dryRun
-                        ? WorkflowOutput.completedSummary(parent.keyspace(), parent.workflow())
-                        : response.getSummary();
-                WorkflowSubcommands.print(WorkflowOutput.complete(summary, response.getDryRunResultsList()));
-            }
             return 0;
         }
     }

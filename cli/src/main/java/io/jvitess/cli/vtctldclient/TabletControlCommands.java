@@ -19,7 +19,7 @@ final class TabletControlCommands {
     private TabletControlCommands() {
     }
 
-    @Command(name = "SetShardTabletControl",
+    @Command(mixinStandardHelpOptions = true, name = "SetShardTabletControl",
             description = "Sets the TabletControl record for a shard and tablet type; run RefreshStateByShard afterwards.")
     static final class SetShardTabletControl implements Callable<Integer> {
         @ParentCommand
@@ -60,7 +60,7 @@ final class TabletControlCommands {
         }
     }
 
-    @Command(name = "RefreshStateByShard", description = "Reloads the tablet record on all tablets in the given shard, optionally limited to some cells.")
+    @Command(mixinStandardHelpOptions = true, name = "RefreshStateByShard", description = "Reloads the tablet record on all tablets in the given shard, optionally limited to some cells.")
     static final class RefreshStateByShard implements Callable<Integer> {
         @ParentCommand
         VtctldClientCommand root;

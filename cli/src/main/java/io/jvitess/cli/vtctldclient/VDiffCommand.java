@@ -25,7 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code VDiff --workflow W --target-keyspace K <subcommand>}: compare a workflow's source and target tables. */
-@Command(name = "VDiff", aliases = "vdiff",
+@Command(mixinStandardHelpOptions = true, name = "VDiff", aliases = "vdiff",
         description = "Perform commands related to diffing tables involved in a VReplication workflow between the source and target.",
         subcommands = {VDiffCommand.Create.class, VDiffCommand.Show.class, VDiffCommand.Stop.class, VDiffCommand.Resume.class,
                 VDiffCommand.Delete.class})
@@ -76,7 +76,7 @@ final class VDiffCommand extends WorkflowTarget {
         return json ? summary.json() : summary.text();
     }
 
-    @Command(name = "create", description = "Create and run a VDiff to compare the tables involved in a VReplication workflow between the source and target.")
+    @Command(mixinStandardHelpOptions = true, name = "create", description = "Create and run a VDiff to compare the tables involved in a VReplication workflow between the source and target.")
     static final class Create implements Callable<Integer> {
         @ParentCommand
         VDiffCommand parent;
@@ -138,7 +138,10 @@ final class VDiffCommand extends WorkflowTarget {
                         : "VDiff " + created + " scheduled on target shards, use show to view progress");
                 return 0;
             }
-            // Like Vitess: show the summary every interval until the VDiff completes, bounded by --action_timeout.
+            // Poll every interval until the VDiff completes, bounded by --action_timeout. Vitess prints every poll's
+            // summary; here stdout gets only the final report, like show (so --format json stays parseable), and each
+            // poll is a progress line on stderr.
+            boolean jsonReport = parent.jsonFormat(true);
             Instant deadline = Instant.now().plus(parent.root.actionTimeout);
             while (true) {
                 if (Instant.now().plus(waitUpdateInterval).isAfter(deadline)) {
@@ -148,15 +151,16 @@ final class VDiffCommand extends WorkflowTarget {
                 VDiffShowResponse shown = parent.stub().vDiffShow(VDiffShowRequest.newBuilder().setWorkflow(request.getWorkflow())
                         .setTargetKeyspace(request.getTargetKeyspace()).setArg(created).build());
                 VDiffSummary summary = VDiffSummary.build(request.getTargetKeyspace(), request.getWorkflow(), created, shown, false, Instant.now());
-                WorkflowSubcommands.println(json ? summary.json() : summary.text());
                 if (summary.state().equals(VDiffSummary.COMPLETED)) {
+                    WorkflowSubcommands.println(jsonReport ? summary.json() : summary.text());
                     return 0;
                 }
+                System.err.println(summary.progressLine());
             }
         }
     }
 
-    @Command(name = "show", description = "Show the status of a VDiff: a UUID, 'last' or 'all'.")
+    @Command(mixinStandardHelpOptions = true, name = "show", description = "Show the status of a VDiff: a UUID, 'last' or 'all'.")
     static final class Show implements Callable<Integer> {
         @ParentCommand
         VDiffCommand parent;
@@ -180,7 +184,7 @@ final class VDiffCommand extends WorkflowTarget {
 
         @Override
         public Integer call() {
-            boolean json = parent.jsonFormat();
+            boolean json = parent.jsonFormat(true);
             String shown = argument();
             var response = parent.stub().vDiffShow(VDiffShowRequest.newBuilder().setWorkflow(parent.workflow())
                     .setTargetKeyspace(parent.keyspace()).setArg(shown).build());
@@ -189,7 +193,7 @@ final class VDiffCommand extends WorkflowTarget {
         }
     }
 
-    @Command(name = "stop", description = "Stop a running VDiff.")
+    @Command(mixinStandardHelpOptions = true, name = "stop", description = "Stop a running VDiff.")
     static final class Stop implements Callable<Integer> {
         @ParentCommand
         VDiffCommand parent;
@@ -208,7 +212,7 @@ final class VDiffCommand extends WorkflowTarget {
         }
     }
 
-    @Command(name = "resume", description = "Resume a VDiff.")
+    @Command(mixinStandardHelpOptions = true, name = "resume", description = "Resume a VDiff.")
     static final class Resume implements Callable<Integer> {
         @ParentCommand
         VDiffCommand parent;
@@ -227,7 +231,7 @@ final class VDiffCommand extends WorkflowTarget {
         }
     }
 
-    @Command(name = "delete", description = "Delete VDiffs: a UUID or 'all'.")
+    @Command(mixinStandardHelpOptions = true, name = "delete", description = "Delete VDiffs: a UUID or 'all'.")
     static final class Delete implements Callable<Integer> {
         @ParentCommand
         VDiffCommand parent;

@@ -315,6 +315,20 @@ record VDiffSummary(String workflow, String keyspace, String state, String uuid,
         return row;
     }
 
+    /** One line for waiting: {@code VDiff <uuid> on ks.wf: started, 25.00% done, ETA 2024-01-01 10:06:40}. */
+    String progressLine() {
+        StringBuilder line = new StringBuilder("VDiff ").append(uuid).append(" on ").append(keyspace).append('.').append(workflow)
+                .append(": ").append(state);
+        progress.ifPresent(value -> {
+            line.append(String.format(Locale.ROOT, ", %.2f%% done", value.percentage()));
+            if (!value.eta().isEmpty()) {
+                line.append(", ETA ").append(value.eta());
+            }
+        });
+        errors.forEach((shard, error) -> line.append(", shard ").append(shard).append(": ").append(error));
+        return line.toString();
+    }
+
     /** Vitess's text template, after it squeezes blank lines. */
     String text() {
         StringBuilder text = new StringBuilder();

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code Workflow --keyspace K <subcommand>}: generic VReplication workflow actions. */
-@Command(name = "Workflow", aliases = "workflow",
+@Command(mixinStandardHelpOptions = true, name = "Workflow", aliases = "workflow",
         description = "Administer VReplication workflows (Reshard, MoveTables, etc) in the given keyspace.",
         subcommands = {
                 WorkflowCommand.ListWorkflows.class, WorkflowCommand.Show.class, WorkflowCommand.Start.class,
@@ -58,7 +58,7 @@ final class WorkflowCommand implements Runnable {
         return GoJson.pretty(response.getWorkflowsList().stream().map(Workflow::getName).toList());
     }
 
-    @Command(name = "list", description = "List the VReplication workflows in the given keyspace.")
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List the VReplication workflows in the given keyspace.")
     static final class ListWorkflows implements Callable<Integer> {
         @ParentCommand
         WorkflowCommand parent;
@@ -71,7 +71,7 @@ final class WorkflowCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", description = "Show the details for a VReplication workflow.")
+    @Command(mixinStandardHelpOptions = true, name = "show", description = "Show the details for a VReplication workflow.")
     static final class Show implements Callable<Integer> {
         @ParentCommand
         WorkflowCommand parent;
@@ -114,7 +114,7 @@ final class WorkflowCommand implements Runnable {
         }
     }
 
-    @Command(name = "start", description = "Start a VReplication workflow.")
+    @Command(mixinStandardHelpOptions = true, name = "start", description = "Start a VReplication workflow.")
     static final class Start extends StateChange {
         @Override
         String state() {
@@ -122,7 +122,7 @@ final class WorkflowCommand implements Runnable {
         }
     }
 
-    @Command(name = "stop", description = "Stop a VReplication workflow.")
+    @Command(mixinStandardHelpOptions = true, name = "stop", description = "Stop a VReplication workflow.")
     static final class Stop extends StateChange {
         @Override
         String state() {
@@ -130,7 +130,7 @@ final class WorkflowCommand implements Runnable {
         }
     }
 
-    @Command(name = "delete", description = "Delete a VReplication workflow.")
+    @Command(mixinStandardHelpOptions = true, name = "delete", description = "Delete a VReplication workflow.")
     static final class Delete implements Callable<Integer> {
         @ParentCommand
         WorkflowCommand parent;

@@ -9,6 +9,8 @@ import io.jvitess.proto.binlogdata.OnDDLAction;
 import io.jvitess.proto.topodata.TabletType;
 import io.jvitess.proto.vtctldata.GetCellInfoNamesRequest;
 import io.jvitess.proto.vtctldata.GetWorkflowsRequest;
+import io.jvitess.proto.vtctldata.MoveTablesCompleteRequest;
+import io.jvitess.proto.vtctldata.MoveTablesCompleteResponse;
 import io.jvitess.proto.vtctldata.WorkflowDeleteRequest;
 import io.jvitess.proto.vtctldata.WorkflowDeleteResponse;
 import io.jvitess.proto.vtctldata.WorkflowStatusRequest;
@@ -28,7 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** The MoveTables and Reshard subcommands that are the same for both: show, status, traffic switching, start, stop, cancel. */
+/** The MoveTables and Reshard subcommands that are the same for both: show, status, traffic switching, complete, cancel, start, stop. */
 final class WorkflowSubcommands {
 
     /** Default source tablet types for create, as vtctldclient sends them. */
@@ -120,7 +122,7 @@ final class WorkflowSubcommands {
         }
     }
 
-    @Command(name = "show", description = "Show the details for a VReplication workflow.")
+    @Command(mixinStandardHelpOptions = true, name = "show", description = "Show the details for a VReplication workflow.")
     static final class Show implements Callable<Integer> {
         @ParentCommand
         WorkflowTarget parent;
@@ -140,7 +142,7 @@ final class WorkflowSubcommands {
         }
     }
 
-    @Command(name = "status", description = "Show the current status for a VReplication workflow.")
+    @Command(mixinStandardHelpOptions = true, name = "status", description = "Show the current status for a VReplication workflow.")
     static final class Status implements Callable<Integer> {
         @ParentCommand
         WorkflowTarget parent;
@@ -149,7 +151,7 @@ final class WorkflowSubcommands {
 
         @Override
         public Integer call() {
-            boolean json = parent.jsonFormat();
+            boolean json = parent.jsonFormat(true);
             var response = parent.stub().workflowStatus(WorkflowStatusRequest.newBuilder().setKeyspace(parent.keyspace())
                     .setWorkflow(parent.workflow()).addAllShards(trimmed(shards)).build());
             print(json ? parent.json(response) + "\n" : WorkflowOutput.status(parent.keyspace(), parent.workflow(), response));
@@ -220,7 +222,7 @@ final class WorkflowSubcommands {
         }
     }
 
-    @Command(name = "switchtraffic", description = "Switch traffic for a VReplication workflow.")
+    @Command(mixinStandardHelpOptions = true, name = "switchtraffic", description = "Switch traffic for a VReplication workflow.")
     static final class SwitchTraffic extends TrafficSwitch {
         @Override
         String commandName() {
@@ -233,7 +235,7 @@ final class WorkflowSubcommands {
         }
     }
 
-    @Command(name = "reversetraffic", description = "Reverse traffic for a VReplication workflow.")
+    @Command(mixinStandardHelpOptions = true, name = "reversetraffic", description = "Reverse traffic for a VReplication workflow.")
     static final class ReverseTraffic extends TrafficSwitch {
         @Override
         String commandName() {
@@ -246,7 +248,47 @@ final class WorkflowSubcommands {
         }
     }
 
-    @Command(name = "cancel", description = "Cancel a VReplication workflow: delete it and, unless --keep-data, its copied tables.")
+    /** MoveTables and Reshard complete: vtctld drops or keeps the sources and deletes the workflow and its reverse. */
+    @Command(mixinStandardHelpOptions = true, name = "complete",
+            description = "Complete a VReplication workflow once all traffic has been switched.")
+    static final class Complete implements Callable<Integer> {
+        @ParentCommand
+        WorkflowTarget parent;
+        @Option(names = {"--keep-data", "--keep_data"}, arity = "0..1", fallbackValue = "true",
+                description = "Keep the original source table data that was copied by the workflow.")
+        boolean keepData;
+        @Option(names = {"--keep-routing-rules", "--keep_routing_rules"}, arity = "0..1", fallbackValue = "true",
+                description = "Keep the routing rules that direct table traffic from the source keyspace to the target keyspace.")
+        boolean keepRoutingRules;
+        @Option(names = {"--rename-tables", "--rename_tables"}, arity = "0..1", fallbackValue = "true",
+                description = "Keep the original source tables, renamed to '_<tablename>_old'.")
+        boolean renameTables;
+        @Option(names = {"--dry-run", "--dry_run"}, arity = "0..1", fallbackValue = "true",
+                description = "Print the actions that would be taken and report any known errors that would have occurred.")
+        boolean dryRun;
+
+        MoveTablesCompleteRequest request() {
+            return MoveTablesCompleteRequest.newBuilder().setWorkflow(parent.workflow()).setTargetKeyspace(parent.keyspace())
+                    .setKeepData(keepData).setKeepRoutingRules(keepRoutingRules).setRenameTables(renameTables).setDryRun(dryRun).build();
+        }
+
+        @Override
+        public Integer call() {
+            boolean json = parent.jsonFormat();
+            MoveTablesCompleteResponse response = parent.stub().moveTablesComplete(request());
+            if (json) {
+                print(WorkflowTarget.compactJson(response) + "\n");
+            } else {
+                String summary = response.getSummary().isEmpty() && !dryRun
+                        ? WorkflowOutput.completedSummary(parent.keyspace(), parent.workflow())
+                        : response.getSummary();
+                print(WorkflowOutput.complete(summary, response.getDryRunResultsList()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "cancel", description = "Cancel a VReplication workflow: delete it and, unless --keep-data, its copied tables.")
     static final class Cancel implements Callable<Integer> {
         @ParentCommand
         WorkflowTarget parent;
@@ -301,7 +343,7 @@ final class WorkflowSubcommands {
         }
     }
 
-    @Command(name = "start", description = "Start a VReplication workflow.")
+    @Command(mixinStandardHelpOptions = true, name = "start", description = "Start a VReplication workflow.")
     static final class Start extends StateChange {
         @Override
         String state() {
@@ -309,7 +351,7 @@ final class WorkflowSubcommands {
         }
     }
 
-    @Command(name = "stop", description = "Stop a VReplication workflow.")
+    @Command(mixinStandardHelpOptions = true, name = "stop", description = "Stop a VReplication workflow.")
     static final class Stop extends StateChange {
         @Override
         String state() {

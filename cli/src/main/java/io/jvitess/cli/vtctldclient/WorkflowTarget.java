@@ -58,13 +58,22 @@ abstract class WorkflowTarget implements Runnable {
         return targetKeyspace;
     }
 
-    /** True for {@code --format json}; Vitess's default is text. */
+    /** True for {@code --format json}; without {@code --format} the output is text. */
     boolean jsonFormat() {
-        return isJson(format);
+        return jsonFormat(false);
+    }
+
+    /**
+     * True for {@code --format json}, and without {@code --format} when the command's default is JSON. jvitess
+     * defaults {@code status} and {@code VDiff show} to JSON so that scripts can parse them (Vitess defaults to text);
+     * {@code --format text} gives Vitess's text.
+     */
+    boolean jsonFormat(boolean jsonByDefault) {
+        return format == null ? jsonByDefault : isJson(format);
     }
 
     static boolean isJson(String format) {
-        String normalized = format == null ? "text" : format.trim().toLowerCase(Locale.ROOT);
+        String normalized = format.trim().toLowerCase(Locale.ROOT);
         return switch (normalized) {
             case "json" -> true;
             case "text" -> false;

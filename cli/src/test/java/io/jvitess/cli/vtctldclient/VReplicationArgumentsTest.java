@@ -168,7 +168,7 @@ class VReplicationArgumentsTest {
 
     @Test
     void formatIsValidated() {
-        MoveTablesCommand.Complete complete = parse(MoveTablesCommand.Complete.class,
+        WorkflowSubcommands.Complete complete = parse(WorkflowSubcommands.Complete.class,
                 "MoveTables", "-w", "w", "--target-keyspace", "k", "--format", "json", "complete", "--keep-data", "--rename-tables");
         assertThat(complete.parent.jsonFormat()).isTrue();
         assertThat(complete.request().getKeepData()).isTrue();
@@ -177,8 +177,14 @@ class VReplicationArgumentsTest {
         WorkflowSubcommands.Status status = parse(WorkflowSubcommands.Status.class, "MoveTables", "-w", "w", "--target-keyspace", "k",
                 "status", "--format", "yaml");
         assertThatThrownBy(status.parent::jsonFormat).hasMessage("invalid output format, got yaml");
-        assertThat(parse(WorkflowSubcommands.Status.class, "MoveTables", "-w", "w", "--target-keyspace", "k", "status").parent.jsonFormat())
-                .isFalse();
+        // Without --format, status (like VDiff show) prints JSON and the other subcommands print text.
+        WorkflowTarget defaults = parse(WorkflowSubcommands.Status.class, "MoveTables", "-w", "w", "--target-keyspace", "k", "status").parent;
+        assertThat(defaults.jsonFormat(true)).isTrue();
+        assertThat(defaults.jsonFormat()).isFalse();
+        assertThat(parse(WorkflowSubcommands.Status.class, "MoveTables", "-w", "w", "--target-keyspace", "k", "status", "--format", "TEXT")
+                .parent.jsonFormat(true)).isFalse();
+        assertThat(parse(WorkflowSubcommands.Complete.class, "Reshard", "-w", "cust2cust", "--target-keyspace", "customer", "Complete")
+                .request().getWorkflow()).isEqualTo("cust2cust");
     }
 
     @Test

@@ -123,13 +123,6 @@ class WorkflowOutputTest {
     }
 
     @Test
-    void reshardCompleteOnlyWhenEverythingIsSwitched() {
-        assertThat(ReshardCommand.Complete.fullySwitched("All Reads Switched. Writes Switched")).isTrue();
-        assertThat(ReshardCommand.Complete.fullySwitched("All Reads Switched. Writes Not Switched")).isFalse();
-        assertThat(ReshardCommand.Complete.fullySwitched("Reads partially switched. Replica switched in cells: zone1. Writes Switched")).isFalse();
-    }
-
-    @Test
     void refreshStateByShardMessage() {
         RefreshStateByShardRequest request = RefreshStateByShardRequest.newBuilder().setKeyspace("commerce").setShard("0").build();
         assertThat(TabletControlCommands.RefreshStateByShard.message(request, RefreshStateByShardResponse.getDefaultInstance()))
