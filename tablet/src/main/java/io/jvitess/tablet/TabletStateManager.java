@@ -7,6 +7,7 @@ import io.jvitess.proto.query.RealtimeStats;
 import io.jvitess.proto.query.StreamHealthResponse;
 import io.jvitess.proto.query.Target;
 import io.jvitess.proto.topodata.Shard;
+import io.jvitess.proto.topodata.SrvKeyspace;
 import io.jvitess.proto.topodata.Tablet;
 import io.jvitess.proto.topodata.TabletType;
 import io.jvitess.proto.topodata.Time;
@@ -15,6 +16,9 @@ import io.jvitess.tablet.mysql.MysqlConnector;
 import io.jvitess.tablet.replication.ReplicationFlavor;
 import io.jvitess.tablet.replication.ReplicationStatus;
 import io.jvitess.tablet.sidecar.SidecarDatabase;
+import io.jvitess.tablet.tabletcontrol.DeniedTables;
+import io.jvitess.tablet.tabletcontrol.TabletControls;
+import io.jvitess.topo.TopoErrorCode;
 import io.jvitess.topo.TopoException;
 import io.jvitess.topo.TopoServer;
 import io.jvitess.topo.Watch;
@@ -42,6 +46,10 @@ import static java.util.Objects.requireNonNull;
  * <p>With {@link TabletConfig#replicationManaged()} false (vtcombo mode) the roles still follow the
  * shard record, but mysqld is left alone: no replication setup, no read_only switch, and replicas
  * report healthy without replication checks because they serve the primary's own database.
+ *
+ * <p>Every pass also re-reads the tablet controls ({@link TabletControls}): denied tables from the
+ * shard record and a disabled query service from the cell's SrvKeyspace. A disabled query service
+ * only stops serving queries; replication, VReplication and mysqld keep running.
  */
 public final class TabletStateManager implements AutoCloseable {
 
@@ -62,6 +70,10 @@ public final class TabletStateManager implements AutoCloseable {
     private volatile long primaryTermStartSeconds;
     private volatile boolean shuttingDown;
     private volatile int grpcPort;
+    private volatile TabletControls controls = TabletControls.NONE;
+    /** The shard record and SrvKeyspace of the latest pass, from which controls follow the current type. */
+    private volatile Shard latestShard;
+    private volatile Optional<SrvKeyspace> latestSrvKeyspace = Optional.empty();
     private ReplicationFlavor flavor;
     private boolean primaryPrepared;
     private Watch shardWatch;
@@ -154,6 +166,11 @@ public final class TabletStateManager implements AutoCloseable {
         return serving && !shuttingDown;
     }
 
+    /** The tablet controls applied by the latest state check; queries consult them after {@link #checkTarget}. */
+    public TabletControls controls() {
+        return controls;
+    }
+
     public Target target() {
         return target(config, type);
     }
@@ -211,6 +228,8 @@ public final class TabletStateManager implements AutoCloseable {
         if (!shard.hasPrimaryAlias() && config.initTabletType() == TabletType.REPLICA) {
             shard = electSelfIfStillNoPrimary();
         }
+        latestSrvKeyspace = readSrvKeyspace();
+        latestShard = shard;
         if (isMe(shard)) {
             becomePrimary(shard);
             publish(true, "", 0);
@@ -335,12 +354,65 @@ public final class TabletStateManager implements AutoCloseable {
         }
     }
 
+    /**
+     * The cell's SrvKeyspace; empty when the keyspace has none. A failed read keeps the previous one, so a topo
+     * hiccup never re-enables a query service a traffic switch disabled.
+     */
+    private Optional<SrvKeyspace> readSrvKeyspace() {
+        try {
+            return Optional.of(topo.getSrvKeyspace(config.alias().getCell(), config.keyspace()));
+        } catch (TopoException e) {
+            if (e.is(TopoErrorCode.NO_NODE)) {
+                return Optional.empty();
+            }
+            log.warn("tablet {} cannot read SrvKeyspace {} in cell {}, keeping its tablet controls: {}", alias(), config.keyspace(),
+                    config.alias().getCell(), e.getMessage());
+            return latestSrvKeyspace;
+        }
+    }
+
+    /** Applies the tablet controls for the current type, logging what changed. */
+    private TabletControls applyControls() {
+        Shard shard = latestShard;
+        if (shard == null || shuttingDown) {
+            return controls;
+        }
+        TabletControls next = TabletControls.of(shard, latestSrvKeyspace, type, config.alias().getCell(), config.shard());
+        TabletControls previous = controls;
+        if (!next.equals(previous)) {
+            controls = next;
+            logChange(previous, next);
+        }
+        return next;
+    }
+
+    private void logChange(TabletControls previous, TabletControls next) {
+        if (!next.deniedTables().equals(previous.deniedTables())) {
+            if (next.deniedTables().isEmpty()) {
+                log.info("tablet {} ({} of {}/{}) no longer denies any table", alias(), type, config.keyspace(), config.shard());
+            } else {
+                log.info("tablet {} ({} of {}/{}) denies tables {} (shard tablet control): queries on them fail with '{}'", alias(), type,
+                        config.keyspace(), config.shard(), next.deniedTables(), DeniedTables.RULE_MESSAGE);
+            }
+        }
+        if (next.queryServiceDisabled() != previous.queryServiceDisabled()) {
+            if (next.queryServiceDisabled()) {
+                log.info("tablet {} ({} of {}/{}) stops serving queries: SrvKeyspace in cell {} disables its query service "
+                        + "(replication and VReplication keep running)", alias(), type, config.keyspace(), config.shard(), config.alias().getCell());
+            } else {
+                log.info("tablet {} ({} of {}/{}) serves queries again: SrvKeyspace no longer disables its query service", alias(), type,
+                        config.keyspace(), config.shard());
+            }
+        }
+    }
+
     private void publish(boolean nowServing, String healthError, long lagSeconds) {
-        serving = nowServing;
+        boolean servingNow = nowServing && !applyControls().queryServiceDisabled();
+        serving = servingNow;
         health.publish(StreamHealthResponse.newBuilder()
                 .setTarget(target())
                 .setTabletAlias(config.alias())
-                .setServing(nowServing && !shuttingDown)
+                .setServing(servingNow && !shuttingDown)
                 .setPrimaryTermStartTimestamp(type == TabletType.PRIMARY ? primaryTermStartSeconds : 0)
                 .setRealtimeStats(RealtimeStats.newBuilder()
                         .setHealthError(healthError)
@@ -353,7 +425,7 @@ public final class TabletStateManager implements AutoCloseable {
             topo.createKeyspace(config.keyspace(), io.jvitess.proto.topodata.Keyspace.newBuilder().setSidecarDbName(SidecarDatabase.NAME).build());
             log.info("created keyspace {} in the topo", config.keyspace());
         } catch (TopoException e) {
-            if (!e.is(io.jvitess.topo.TopoErrorCode.NODE_EXISTS)) {
+            if (!e.is(TopoErrorCode.NODE_EXISTS)) {
                 throw e;
             }
         }
@@ -361,20 +433,29 @@ public final class TabletStateManager implements AutoCloseable {
             topo.createShard(config.keyspace(), config.shard());
             log.info("created shard {}/{} in the topo", config.keyspace(), config.shard());
         } catch (TopoException e) {
-            if (!e.is(io.jvitess.topo.TopoErrorCode.NODE_EXISTS)) {
+            if (!e.is(TopoErrorCode.NODE_EXISTS)) {
                 throw e;
             }
         }
-        ensureServingGraph();
-        return topo.getShard(config.keyspace(), config.shard()).value();
+        Shard shard = topo.getShard(config.keyspace(), config.shard()).value();
+        ensureServingGraph(shard);
+        return shard;
     }
 
-    /** A new keyspace or shard needs its SrvKeyspace before vtgate can route to it. */
-    private void ensureServingGraph() {
+    /**
+     * A new keyspace or shard needs its SrvKeyspace before vtgate can route to it. Only a shard that serves primary
+     * traffic is added: the target shards of a reshard are created not serving, and rebuilding the graph for them
+     * would undo read traffic already switched; SwitchTraffic adds them.
+     */
+    private void ensureServingGraph(Shard shard) {
+        if (!shard.getIsPrimaryServing()) {
+            return;
+        }
         String cell = config.alias().getCell();
         boolean present;
         try {
             present = topo.getSrvKeyspace(cell, config.keyspace()).getPartitionsList().stream()
+                    .filter(partition -> partition.getServedType() == TabletType.PRIMARY)
                     .flatMap(partition -> partition.getShardReferencesList().stream())
                     .anyMatch(reference -> reference.getName().equals(config.shard()));
         } catch (TopoException e) {

@@ -11,6 +11,8 @@ import io.jvitess.proto.query.ExecuteRequest;
 import io.jvitess.proto.query.QueryResult;
 import io.jvitess.proto.query.Target;
 import io.jvitess.proto.queryservice.QueryGrpc;
+import io.jvitess.proto.tabletmanagerdata.RefreshStateRequest;
+import io.jvitess.proto.tabletmanagerservice.TabletManagerGrpc;
 import io.jvitess.proto.topodata.TabletType;
 
 import java.io.IOException;
@@ -37,6 +39,17 @@ final class TabletTestSupport implements AutoCloseable {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", tablet.grpcPort()).usePlaintext().build();
         channels.add(channel);
         return QueryGrpc.newBlockingStub(channel);
+    }
+
+    TabletManagerGrpc.TabletManagerBlockingStub manager(Vttablet tablet) {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", tablet.grpcPort()).usePlaintext().build();
+        channels.add(channel);
+        return TabletManagerGrpc.newBlockingStub(channel);
+    }
+
+    /** What vtctld calls after changing a tablet's controls in the topo: returns once the tablet applied them. */
+    void refreshState(Vttablet tablet) {
+        manager(tablet).refreshState(RefreshStateRequest.getDefaultInstance());
     }
 
     static QueryResult execute(QueryGrpc.QueryBlockingStub stub, Target target, String sql, long transactionId) {

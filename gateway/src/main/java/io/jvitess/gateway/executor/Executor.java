@@ -82,6 +82,7 @@ public final class Executor {
     private final ShowHandler showHandler;
     private final VSchemaProvider vschemaProvider;
     private final Planner planner;
+    private final TrafficSwitch trafficSwitch;
 
     public Executor(ServingGraph servingGraph, HealthCheck healthCheck, TabletGateway gateway, String serverVersion) {
         this(servingGraph, healthCheck, gateway, serverVersion, VindexFactory.standard(), new PlanCache(DEFAULT_PLAN_CACHE_SIZE));
@@ -90,7 +91,8 @@ public final class Executor {
     public Executor(ServingGraph servingGraph, HealthCheck healthCheck, TabletGateway gateway, String serverVersion,
                     VindexFactory vindexFactory, PlanCache planCache) {
         this.servingGraph = requireNonNull(servingGraph, "servingGraph is null");
-        this.shardExecutor = new ShardExecutor(gateway);
+        this.shardExecutor = new ShardExecutor(gateway.withServingGraph(servingGraph));
+        this.trafficSwitch = new TrafficSwitch(servingGraph, gateway.bufferWindow());
         this.resolver = new KeyspaceResolver(servingGraph);
         this.localSelect = new LocalSelect(serverVersion);
         this.showHandler = new ShowHandler(servingGraph, healthCheck);
@@ -130,16 +132,19 @@ public final class Executor {
         };
     }
 
-    /** SELECT, UNION and DML are planned; a session targeting a shard sends them unplanned; the rest go to a keyspace. */
+    /**
+     * SELECT, UNION and DML are planned; a session targeting a shard sends them unplanned; the rest go to a keyspace.
+     * A statement refused because a traffic switch moved its tables or shard is planned and run again.
+     */
     private QueryResult dispatch(Session session, ParsedStatement statement) {
         checkReplicaDml(session, statement);
         if (isTargeted(session)) {
             return send(session, statement);
         }
-        return switch (statement.kind()) {
-            case SELECT, UNION, INSERT, REPLACE, UPDATE, DELETE -> planned(session, statement);
-            default -> route(session, statement);
-        };
+        return trafficSwitch.run(session, statement, attempt -> switch (attempt.kind()) {
+            case SELECT, UNION, INSERT, REPLACE, UPDATE, DELETE -> planned(session, attempt);
+            default -> route(session, attempt);
+        });
     }
 
     private static boolean isTargeted(Session session) {

@@ -28,6 +28,7 @@ public final class Session {
     private final Map<String, String> userVariables = new LinkedHashMap<>();
     private final Map<String, String> systemVariables = new LinkedHashMap<>();
     private TransactionMode transactionMode = TransactionMode.MULTI;
+    private volatile StatementAttempt attempt = new StatementAttempt();
 
     public Session(long connectionId, String user) {
         this.connectionId = connectionId;
@@ -97,6 +98,11 @@ public final class Session {
         shardSessions.remove(key);
     }
 
+    /** Whether the session holds a transaction open on some tablet. */
+    public synchronized boolean hasShardSessions() {
+        return !shardSessions.isEmpty();
+    }
+
     /** The keys of the shards this session's transaction has touched, in order. */
     public synchronized List<String> shardSessionKeys() {
         return List.copyOf(shardSessions.keySet());
@@ -108,6 +114,18 @@ public final class Session {
         shardSessions.clear();
         inTransaction = false;
         return open;
+    }
+
+    /** Starts tracking the shard calls of one execution of a statement. */
+    StatementAttempt startAttempt() {
+        StatementAttempt started = new StatementAttempt();
+        attempt = started;
+        return started;
+    }
+
+    /** The execution whose shard calls are being tracked. */
+    StatementAttempt attempt() {
+        return attempt;
     }
 
     public long lastInsertId() {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,10 +32,28 @@ final class ShardExecutor {
 
     /** Runs outside any transaction (sequence reservations, autocommit lookup writes). */
     QueryResult runAutocommit(Session session, Target target, String sql) {
-        return gateway.execute(target, sql, session.user());
+        return tracked(session, sql, () -> gateway.execute(target, sql, session.user()));
     }
 
     QueryResult run(Session session, Target target, String sql) {
+        return tracked(session, sql, () -> runInSession(session, target, sql));
+    }
+
+    /** Notes in the session's current attempt whether the call may have changed data (see {@link StatementAttempt}). */
+    private static QueryResult tracked(Session session, String sql, Supplier<QueryResult> call) {
+        StatementAttempt attempt = session.attempt();
+        QueryResult result;
+        try {
+            result = call.get();
+        } catch (RuntimeException e) {
+            attempt.record(sql, e);
+            throw e;
+        }
+        attempt.record(sql, null);
+        return result;
+    }
+
+    private QueryResult runInSession(Session session, Target target, String sql) {
         if (!session.inTransaction() && session.autocommit()) {
             return gateway.execute(target, sql, session.user());
         }

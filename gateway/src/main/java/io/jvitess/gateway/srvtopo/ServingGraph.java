@@ -78,6 +78,15 @@ public final class ServingGraph {
                 .orElse(List.of());
     }
 
+    /**
+     * True when this cell's SrvKeyspace has a partition for {@code type} that lists shards but no longer {@code shard}:
+     * a reshard moved that type's traffic to other shards. An unknown keyspace or type gives false.
+     */
+    public boolean shardMovedAway(String keyspace, String shard, TabletType type) {
+        List<ShardReference> serving = shards(keyspace, type);
+        return !serving.isEmpty() && serving.stream().noneMatch(reference -> reference.getName().equals(shard));
+    }
+
     public SrvVSchema vschema() {
         Cached<SrvVSchema> current = vschema;
         if (stale(current)) {
@@ -92,6 +101,23 @@ public final class ServingGraph {
         srvKeyspaces.clear();
         keyspaceNames = null;
         vschema = null;
+    }
+
+    /**
+     * Forgets what was read more than {@code maxAge} ago: callers that poll for a topology change (many requests
+     * waiting out a traffic switch) see it within {@code maxAge} while the topo is read at most once per {@code maxAge}.
+     */
+    public void invalidateOlderThan(Duration maxAge) {
+        Instant oldest = clock.instant().minus(maxAge);
+        srvKeyspaces.values().removeIf(cached -> cached.readAt().isBefore(oldest));
+        Cached<List<String>> names = keyspaceNames;
+        if (names != null && names.readAt().isBefore(oldest)) {
+            keyspaceNames = null;
+        }
+        Cached<SrvVSchema> srvVSchema = vschema;
+        if (srvVSchema != null && srvVSchema.readAt().isBefore(oldest)) {
+            vschema = null;
+        }
     }
 
     private boolean stale(Cached<?> cached) {

@@ -2,11 +2,13 @@ package io.jvitess.gateway.tabletgateway;
 
 import io.grpc.StatusRuntimeException;
 import io.jvitess.common.errors.GrpcErrors;
+import io.jvitess.common.errors.SqlState;
 import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
 import io.jvitess.common.topoproto.TabletTypes;
 import io.jvitess.gateway.healthcheck.HealthCheck;
 import io.jvitess.gateway.healthcheck.TabletHealth;
+import io.jvitess.gateway.srvtopo.ServingGraph;
 import io.jvitess.proto.query.BeginExecuteRequest;
 import io.jvitess.proto.query.BeginExecuteResponse;
 import io.jvitess.proto.query.BoundQuery;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -47,17 +50,53 @@ public final class TabletGateway {
     public record BeginResult(QueryResult result, long transactionId, TabletAlias tabletAlias, Target target) {
     }
 
+    /**
+     * A buffered request's shard left the serving graph for its tablet type (Reshard switched writes to the new
+     * shards): the statement never ran and must be planned again against the new shards. Vitess's
+     * {@code ShardMissingError}.
+     */
+    public static final class ShardMissingException extends VtException {
+
+        public static final String MESSAGE = "destination shard is missing after a resharding operation";
+
+        public ShardMissingException(Target target, VtException refusal) {
+            super(VtCode.UNAVAILABLE, SqlState.forCode(VtCode.UNAVAILABLE),
+                    "target: " + describe(target) + ": " + MESSAGE, refusal);
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(TabletGateway.class);
     private static final Duration BUFFER_POLL_INTERVAL = Duration.ofMillis(50);
+    /** How stale the serving graph may be when a buffered request checks whether its shard still serves. */
+    private static final Duration SERVING_GRAPH_MAX_AGE = Duration.ofMillis(100);
 
     private final HealthCheck healthCheck;
     private final boolean replicaFallbackToPrimary;
     private final Duration bufferWindow;
+    private final Optional<ServingGraph> servingGraph;
 
     public TabletGateway(HealthCheck healthCheck, boolean replicaFallbackToPrimary, Duration bufferWindow) {
+        this(healthCheck, replicaFallbackToPrimary, bufferWindow, Optional.empty());
+    }
+
+    private TabletGateway(HealthCheck healthCheck, boolean replicaFallbackToPrimary, Duration bufferWindow, Optional<ServingGraph> servingGraph) {
         this.healthCheck = requireNonNull(healthCheck, "healthCheck is null");
         this.replicaFallbackToPrimary = replicaFallbackToPrimary;
         this.bufferWindow = requireNonNull(bufferWindow, "bufferWindow is null");
+        this.servingGraph = requireNonNull(servingGraph, "servingGraph is null");
+    }
+
+    /**
+     * The same gateway, whose buffered requests also stop waiting when their shard leaves {@code graph} for their
+     * tablet type, with a {@link ShardMissingException} for the caller to plan the statement again.
+     */
+    public TabletGateway withServingGraph(ServingGraph graph) {
+        return new TabletGateway(healthCheck, replicaFallbackToPrimary, bufferWindow, Optional.of(graph));
+    }
+
+    /** How long a primary-bound request may wait for a serving primary; zero when buffering is off. */
+    public Duration bufferWindow() {
+        return bufferWindow;
     }
 
     public QueryResult execute(Target target, String sql, String user) {
@@ -80,7 +119,8 @@ public final class TabletGateway {
      * Runs a call on the target's tablet; for a primary with buffering on, waits out a missing or
      * NOT_SERVING primary (a reparent, a restart, a traffic switch) for up to the buffer window and
      * retries on whichever primary serves then. Only refusals that happen before a statement runs are
-     * retried (no healthy tablet, CLUSTER_EVENT), so nothing is applied twice.
+     * retried (no healthy tablet, CLUSTER_EVENT), so nothing is applied twice. If the shard meanwhile left
+     * the serving graph (a reshard's switch), waiting is pointless: {@link ShardMissingException}.
      */
     private <T> T buffered(Target target, Function<TabletHealth, T> call) {
         boolean buffering = !bufferWindow.isZero() && target.getTabletType() == TabletType.PRIMARY;
@@ -99,7 +139,15 @@ public final class TabletGateway {
             }
             boolean retryable = refusal.code() == VtCode.CLUSTER_EVENT
                     || refusal.code() == VtCode.UNAVAILABLE && refusal.getMessage().contains("no healthy tablet available");
-            if (!buffering || !retryable || Instant.now().isAfter(deadline)) {
+            if (!buffering || !retryable) {
+                throw refusal;
+            }
+            if (shardMovedAway(target)) {
+                log.info("request for {} stops buffering: the shard no longer serves {} traffic", describe(target),
+                        TabletTypes.lowerName(target.getTabletType()));
+                throw new ShardMissingException(target, refusal);
+            }
+            if (Instant.now().isAfter(deadline)) {
                 throw refusal;
             }
             if (started == null) {
@@ -113,6 +161,14 @@ public final class TabletGateway {
                 throw refusal;
             }
         }
+    }
+
+    private boolean shardMovedAway(Target target) {
+        if (servingGraph.isEmpty()) {
+            return false;
+        }
+        servingGraph.get().invalidateOlderThan(SERVING_GRAPH_MAX_AGE);
+        return servingGraph.get().shardMovedAway(target.getKeyspace(), target.getShard(), target.getTabletType());
     }
 
     /** Runs a statement inside a transaction already open on {@code alias}. */

@@ -1,11 +1,15 @@
 package io.jvitess.gateway.integration;
 
 import com.google.protobuf.util.JsonFormat;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.jvitess.common.topoproto.TabletAliases;
 import io.jvitess.gateway.Vtgate;
 import io.jvitess.gateway.VtgateConfig;
 import io.jvitess.mysqlctl.Mysqld;
 import io.jvitess.mysqlctl.MysqldConfig;
+import io.jvitess.proto.tabletmanagerdata.RefreshStateRequest;
+import io.jvitess.proto.tabletmanagerservice.TabletManagerGrpc;
 import io.jvitess.proto.topodata.Keyspace;
 import io.jvitess.proto.topodata.TabletType;
 import io.jvitess.tablet.TabletConfig;
@@ -123,6 +127,23 @@ final class ShardedTestCluster implements AutoCloseable {
         Vttablet tablet = new Vttablet(tabletConfigs.get(index), topo);
         tablets.set(index, tablet);
         tablet.start();
+    }
+
+    /** The topology, for tests that change it as vtctld would. */
+    TopoServer topo() {
+        return topo;
+    }
+
+    /** vtctld's RefreshState RPC to the shard's tablet: returns once the tablet applied its shard record and SrvKeyspace. */
+    void refreshState(String keyspace, String shard) {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", tablets.get(tabletIndex(keyspace, shard)).grpcPort())
+                .usePlaintext()
+                .build();
+        try {
+            TabletManagerGrpc.newBlockingStub(channel).refreshState(RefreshStateRequest.getDefaultInstance());
+        } finally {
+            channel.shutdownNow();
+        }
     }
 
     private int tabletIndex(String keyspace, String shard) {

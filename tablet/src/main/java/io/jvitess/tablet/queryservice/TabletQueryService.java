@@ -17,6 +17,7 @@ import io.jvitess.proto.query.StreamExecuteRequest;
 import io.jvitess.proto.query.StreamExecuteResponse;
 import io.jvitess.proto.query.StreamHealthRequest;
 import io.jvitess.proto.query.StreamHealthResponse;
+import io.jvitess.proto.query.Target;
 import io.jvitess.proto.query.VTGateCallerID;
 import io.jvitess.proto.queryservice.QueryGrpc;
 import io.jvitess.proto.topodata.TabletAlias;
@@ -29,7 +30,11 @@ import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
-/** The gRPC face of the query engine: what vtgate calls. Every call checks its target first. */
+/**
+ * The gRPC face of the query engine: what vtgate calls. Every call checks its target first, and every
+ * statement is checked against the tablet controls' denied tables before it runs, so a refused
+ * statement never ran.
+ */
 public final class TabletQueryService extends QueryGrpc.QueryImplBase {
 
     private static final Logger log = LoggerFactory.getLogger(TabletQueryService.class);
@@ -49,7 +54,7 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
     @Override
     public void execute(ExecuteRequest request, StreamObserver<ExecuteResponse> response) {
         unary(response, () -> {
-            state.checkTarget(request.getTarget());
+            checkStatement(request.getTarget(), request.getQuery().getSql());
             return ExecuteResponse.newBuilder()
                     .setResult(engine.execute(request.getQuery().getSql(), request.getQuery().getBindVariablesMap(),
                             request.getTransactionId(), caller(request.getImmediateCallerId())))
@@ -60,7 +65,7 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
     @Override
     public void streamExecute(StreamExecuteRequest request, StreamObserver<StreamExecuteResponse> response) {
         try {
-            state.checkTarget(request.getTarget());
+            checkStatement(request.getTarget(), request.getQuery().getSql());
             engine.streamExecute(request.getQuery().getSql(), request.getQuery().getBindVariablesMap(), request.getTransactionId(),
                     caller(request.getImmediateCallerId()),
                     chunk -> response.onNext(StreamExecuteResponse.newBuilder().setResult(chunk).build()));
@@ -81,7 +86,7 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
     @Override
     public void beginExecute(BeginExecuteRequest request, StreamObserver<BeginExecuteResponse> response) {
         unary(response, () -> {
-            state.checkTarget(request.getTarget());
+            checkStatement(request.getTarget(), request.getQuery().getSql());
             long transactionId = engine.begin();
             BeginExecuteResponse.Builder result = BeginExecuteResponse.newBuilder().setTransactionId(transactionId).setTabletAlias(alias);
             try {
@@ -127,6 +132,11 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
             }
         });
         stream.setOnCancelHandler(() -> closeQuietly(subscription));
+    }
+
+    private void checkStatement(Target target, String sql) {
+        state.checkTarget(target);
+        state.controls().deniedTables().check(sql);
     }
 
     private static String caller(VTGateCallerID caller) {
