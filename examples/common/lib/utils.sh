@@ -56,14 +56,17 @@ stop_pid_file() {
   rm -f "$file"
 }
 
-# wait_for_workflow_running KEYSPACE WORKFLOW: waits (90s) until the workflow's copy phase has completed.
+# wait_for_workflow_running KEYSPACE WORKFLOW: waits (90s) until every stream of the workflow has finished its copy
+# phase and is running (Vitess's helper greps the logs for "Copy phase completed").
 wait_for_workflow_running() {
   local keyspace=$1 workflow=$2
   echo "Waiting for the $workflow workflow to finish its copy phase..."
   for _ in $(seq 1 450); do
     local show
-    show=$(vtctl Workflow --keyspace "$keyspace" show --workflow "$workflow" 2>/dev/null || true)
-    if echo "$show" | grep -q 'Copy phase completed' && ! echo "$show" | grep -q '"state": "Copying"'; then
+    show=$(vtctl Workflow --keyspace "$keyspace" show --workflow "$workflow" --include-logs=false 2>/dev/null || true)
+    if echo "$show" | grep -q '"state": "Running"' \
+        && ! echo "$show" | grep -Eq '"state": "(Copying|Init|Error|Stopped|Lagging)"' \
+        && ! echo "$show" | grep -q '"copy_states": \[{'; then
       echo "$workflow workflow is running, copy phase completed"
       return 0
     fi

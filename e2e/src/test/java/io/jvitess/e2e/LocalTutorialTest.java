@@ -73,10 +73,10 @@ class LocalTutorialTest {
     @Test
     @Order(2)
     void switchingReadsThenWritesMovesTrafficAndDeniesTheSource() throws IOException {
-        assertThat(script("203_switch_reads.sh")).isEqualTo("SwitchTraffic was successful for workflow customer." + MOVE + "\n\n"
-                + "Start State: Reads Not Switched. Writes Not Switched\nCurrent State: All Reads Switched. Writes Not Switched\n");
-        assertThat(script("204_switch_writes.sh")).isEqualTo("SwitchTraffic was successful for workflow customer." + MOVE + "\n\n"
-                + "Start State: All Reads Switched. Writes Not Switched\nCurrent State: All Reads Switched. Writes Switched\n");
+        assertThat(script("203_switch_reads.sh").strip()).isEqualTo("SwitchTraffic was successful for workflow customer." + MOVE + "\n\n"
+                + "Start State: Reads Not Switched. Writes Not Switched\nCurrent State: All Reads Switched. Writes Not Switched");
+        assertThat(script("204_switch_writes.sh").strip()).isEqualTo("SwitchTraffic was successful for workflow customer." + MOVE + "\n\n"
+                + "Start State: All Reads Switched. Writes Not Switched\nCurrent State: All Reads Switched. Writes Switched");
         assertThat(selectScript("select_customer0_data.sql")).isEqualTo(resource("select_customer0_data.expected"));
         // The source copy is still there but refuses queries: Vitess's denied-tables error.
         Shell.Result denied = mariadb(List.of("-e", "use commerce/0; select * from customer"), null);

@@ -17,6 +17,7 @@ import io.jvitess.tablet.replication.ReplicationFlavor;
 import io.jvitess.tablet.replication.ReplicationStatus;
 import io.jvitess.tablet.sidecar.SidecarDatabase;
 import io.jvitess.tablet.tabletcontrol.DeniedTables;
+import io.jvitess.tablet.queryservice.AdmissionGate;
 import io.jvitess.tablet.tabletcontrol.TabletControls;
 import io.jvitess.topo.TopoErrorCode;
 import io.jvitess.topo.TopoException;
@@ -71,6 +72,7 @@ public final class TabletStateManager implements AutoCloseable {
     private volatile boolean shuttingDown;
     private volatile int grpcPort;
     private volatile TabletControls controls = TabletControls.NONE;
+    private final AdmissionGate admission;
     /** The shard record and SrvKeyspace of the latest pass, from which controls follow the current type. */
     private volatile Shard latestShard;
     private volatile Optional<SrvKeyspace> latestSrvKeyspace = Optional.empty();
@@ -83,7 +85,8 @@ public final class TabletStateManager implements AutoCloseable {
      *                          serves as primary (e.g. to drop sequence values cached under an earlier term)
      */
     public TabletStateManager(TabletConfig config, TopoServer topo, MysqlConnector mysql, HealthBroadcaster health, Clock clock,
-                              Runnable promotionListener) {
+                              Runnable promotionListener, AdmissionGate admission) {
+        this.admission = requireNonNull(admission, "admission is null");
         this.config = requireNonNull(config, "config is null");
         this.topo = requireNonNull(topo, "topo is null");
         this.mysql = requireNonNull(mysql, "mysql is null");
@@ -189,7 +192,7 @@ public final class TabletStateManager implements AutoCloseable {
         if (shuttingDown) {
             throw VtException.of(VtCode.CLUSTER_EVENT, "operation not allowed in state SHUTTING_DOWN");
         }
-        if (!serving) {
+        if (!serving || controls.queryServiceDisabled()) {
             throw VtException.of(VtCode.CLUSTER_EVENT, "operation not allowed in state NOT_SERVING");
         }
         if (!requested.getKeyspace().equals(config.keyspace())) {
@@ -380,10 +383,25 @@ public final class TabletStateManager implements AutoCloseable {
         TabletControls next = TabletControls.of(shard, latestSrvKeyspace, type, config.alias().getCell(), config.shard());
         TabletControls previous = controls;
         if (!next.equals(previous)) {
-            controls = next;
+            if (restricts(previous, next)) {
+                // Wait for statements admitted under the old controls, so none of them commits after this returns.
+                admission.restrict(() -> controls = next);
+            } else {
+                controls = next;
+            }
             logChange(previous, next);
         }
         return next;
+    }
+
+    private static boolean restricts(TabletControls previous, TabletControls next) {
+        return (next.queryServiceDisabled() && !previous.queryServiceDisabled())
+                || !previous.deniedTables().entries().containsAll(next.deniedTables().entries());
+    }
+
+    /** Statements run through this gate so that restricting tablet controls wait for the ones in flight. */
+    public AdmissionGate admission() {
+        return admission;
     }
 
     private void logChange(TabletControls previous, TabletControls next) {

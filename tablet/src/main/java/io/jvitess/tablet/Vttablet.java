@@ -10,6 +10,7 @@ import io.jvitess.tablet.queryservice.QueryEngine;
 import io.jvitess.tablet.queryservice.TabletQueryService;
 import io.jvitess.tablet.sequence.SequenceEngine;
 import io.jvitess.tablet.tabletmanager.TabletManagerService;
+import io.jvitess.tablet.queryservice.AdmissionGate;
 import io.jvitess.tablet.vdiff.VDiffEngine;
 import io.jvitess.tablet.vreplication.SourceResolver;
 import io.jvitess.tablet.vreplication.VReplicationConfig;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +58,8 @@ public final class Vttablet implements AutoCloseable {
         this.engine = new QueryEngine(mysql, sequences, config.transactionTimeout(), config.maxResultRows(), Clock.systemUTC());
         this.health = new HealthBroadcaster(TabletStateManager.initialHealth(config));
         // A new primary term starts from the sequence tables' next_id, as in Vitess.
-        this.state = new TabletStateManager(config, topo, mysql, health, Clock.systemUTC(), sequences::reset);
+        this.state = new TabletStateManager(config, topo, mysql, health, Clock.systemUTC(), sequences::reset,
+                new AdmissionGate(engine::rollbackOpenTransactions, Duration.ofSeconds(5)));
         this.vreplication = new VReplicationEngine(vreplicationConfig, mysql,
                 SourceResolver.primaryOf(topo, vreplicationConfig.sourceUser()), topo::getVSchema, Clock.systemUTC());
         this.vdiff = new VDiffEngine();

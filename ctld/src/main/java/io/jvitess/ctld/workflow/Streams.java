@@ -68,10 +68,10 @@ final class Streams {
     int create(ShardPrimary target, String workflow, BinlogSource source, String position, String state, int workflowType,
                int workflowSubType, boolean deferSecondaryKeys) {
         String sql = "insert into _vt.vreplication (workflow, source, pos, max_tps, max_replication_lag, cell, tablet_types, time_updated, "
-                + "transaction_timestamp, state, db_name, workflow_type, workflow_sub_type, defer_secondary_keys) values ("
+                + "transaction_timestamp, state, message, db_name, workflow_type, workflow_sub_type, defer_secondary_keys, options) values ("
                 + quote(workflow) + ", " + quote(BinlogSourceText.format(source)) + ", " + quote(position) + ", " + UNTHROTTLED + ", "
-                + UNTHROTTLED + ", '', '', " + clock.instant().getEpochSecond() + ", 0, " + quote(state) + ", "
-                + quote(target.databaseName()) + ", " + workflowType + ", " + workflowSubType + ", " + (deferSecondaryKeys ? 1 : 0) + ")";
+                + UNTHROTTLED + ", '', '', " + clock.instant().getEpochSecond() + ", 0, " + quote(state) + ", '', "
+                + quote(target.databaseName()) + ", " + workflowType + ", " + workflowSubType + ", " + (deferSecondaryKeys ? 1 : 0) + ", '{}')";
         return (int) tablets.vreplicationExec(target.primary(), sql).getInsertId();
     }
 
@@ -83,7 +83,7 @@ final class Streams {
     /** Starts every stream of the workflow on the shard that is not frozen. */
     void start(ShardPrimary shard, String workflow) {
         tablets.vreplicationExec(shard.primary(), "update _vt.vreplication set state = 'Running', message = '', stop_pos = null where db_name = "
-                + quote(shard.databaseName()) + " and workflow = " + quote(workflow) + " and message != " + quote(StreamRow.FROZEN));
+                + quote(shard.databaseName()) + " and workflow = " + quote(workflow) + " and (message is null or message != " + quote(StreamRow.FROZEN) + ")");
     }
 
     void stop(ShardPrimary shard, String workflow, String message) {

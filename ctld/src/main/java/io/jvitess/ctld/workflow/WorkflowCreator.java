@@ -70,6 +70,24 @@ final class WorkflowCreator {
                         "table %s not found in vschema for keyspace %s: apply the sharded VSchema before MoveTables", table, target);
             }
         }
+        try {
+            createMoveTablesStreams(request, workflow, tables, sourceTables, targetVSchema, sourceShards, targetShards);
+        } catch (RuntimeException e) {
+            undoMoveTablesCreate(request, workflow, tables, targetShards);
+            throw e;
+        }
+        log.info("MoveTables {}.{} created: tables {} from {} shards {} to shards {}", target, workflow, tables, source,
+                names(sourceShards), names(targetShards));
+        if (request.getAutoStart()) {
+            targetShards.forEach(shard -> streams.start(shard, workflow));
+        }
+    }
+
+    private void createMoveTablesStreams(MoveTablesCreateRequest request, String workflow, List<String> tables,
+                                         List<TableDefinition> sourceTables, Keyspace targetVSchema, List<ShardPrimary> sourceShards,
+                                         List<ShardPrimary> targetShards) {
+        String source = request.getSourceKeyspace();
+        String target = request.getTargetKeyspace();
         schema.copy(sourceTables.stream().filter(table -> tables.contains(table.getName())).toList(), targetShards);
         if (!targetVSchema.getSharded()) {
             addTablesToUnshardedVSchema(target, targetVSchema, tables);
@@ -104,10 +122,21 @@ final class WorkflowCreator {
                         request.getDeferSecondaryKeys());
             }
         }
-        log.info("MoveTables {}.{} created: tables {} from {} shards {} to shards {}", target, workflow, tables, source,
-                names(sourceShards), names(targetShards));
-        if (request.getAutoStart()) {
-            targetShards.forEach(shard -> streams.start(shard, workflow));
+    }
+
+    /** A create that failed half-way leaves nothing behind, so it can simply be run again. */
+    private void undoMoveTablesCreate(MoveTablesCreateRequest request, String workflow, List<String> tables, List<ShardPrimary> targetShards) {
+        try {
+            targetShards.forEach(shard -> streams.delete(shard, workflow));
+            if (!request.getNoRoutingRules()) {
+                routingRules.remove(request.getSourceKeyspace(), request.getTargetKeyspace(), tables);
+            }
+            for (ShardPrimary shard : targetShards) {
+                controls.updateDeniedTables(request.getTargetKeyspace(), shard.shard(), TabletType.PRIMARY, tables, true);
+            }
+        } catch (RuntimeException e) {
+            log.error("cleaning up after the failed MoveTables create of {}.{} failed: {}", request.getTargetKeyspace(), workflow,
+                    e.getMessage());
         }
     }
 
@@ -151,8 +180,13 @@ final class WorkflowCreator {
                         .setOnDdl(request.getOnDdl())
                         .setStopAfterCopy(request.getStopAfterCopy())
                         .build();
-                streams.create(targetShard, workflow, binlogSource, "", "Stopped", VReplicationWorkflowType.Reshard_VALUE,
-                        VReplicationWorkflowSubType.None_VALUE, request.getDeferSecondaryKeys());
+                try {
+                    streams.create(targetShard, workflow, binlogSource, "", "Stopped", VReplicationWorkflowType.Reshard_VALUE,
+                            VReplicationWorkflowSubType.None_VALUE, request.getDeferSecondaryKeys());
+                } catch (RuntimeException e) {
+                    targetShards.forEach(shard -> streams.delete(shard, workflow));
+                    throw e;
+                }
             }
         }
         log.info("Reshard {}.{} created: {} -> {}", keyspace, workflow, names(sourceShards), names(targetShards));

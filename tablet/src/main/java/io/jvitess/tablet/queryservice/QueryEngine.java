@@ -33,6 +33,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class QueryEngine implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QueryEngine.class);
+
     private static final int STREAM_CHUNK_ROWS = 1000;
 
     private final MysqlConnector mysql;
@@ -124,6 +126,15 @@ public final class QueryEngine implements AutoCloseable {
 
     public void rollback(long transactionId) {
         TransactionPool.rollbackAndRelease(transactions.remove(transactionId));
+    }
+
+    /** Rolls back every open transaction (the tablet stopped admitting what they may have written). */
+    public void rollbackOpenTransactions() {
+        int open = transactions.size();
+        if (open > 0) {
+            log.info("rolling back {} open transaction(s) after a tablet control change", open);
+            transactions.rollbackAll();
+        }
     }
 
     public int openTransactions() {

@@ -53,22 +53,25 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
 
     @Override
     public void execute(ExecuteRequest request, StreamObserver<ExecuteResponse> response) {
-        unary(response, () -> {
+        unary(response, () -> state.admission().admit(() -> {
             checkStatement(request.getTarget(), request.getQuery().getSql());
             return ExecuteResponse.newBuilder()
                     .setResult(engine.execute(request.getQuery().getSql(), request.getQuery().getBindVariablesMap(),
                             request.getTransactionId(), caller(request.getImmediateCallerId())))
                     .build();
-        });
+        }));
     }
 
     @Override
     public void streamExecute(StreamExecuteRequest request, StreamObserver<StreamExecuteResponse> response) {
         try {
-            checkStatement(request.getTarget(), request.getQuery().getSql());
-            engine.streamExecute(request.getQuery().getSql(), request.getQuery().getBindVariablesMap(), request.getTransactionId(),
-                    caller(request.getImmediateCallerId()),
-                    chunk -> response.onNext(StreamExecuteResponse.newBuilder().setResult(chunk).build()));
+            state.admission().admit(() -> {
+                checkStatement(request.getTarget(), request.getQuery().getSql());
+                engine.streamExecute(request.getQuery().getSql(), request.getQuery().getBindVariablesMap(), request.getTransactionId(),
+                        caller(request.getImmediateCallerId()),
+                        chunk -> response.onNext(StreamExecuteResponse.newBuilder().setResult(chunk).build()));
+                return null;
+            });
             response.onCompleted();
         } catch (RuntimeException e) {
             response.onError(GrpcErrors.toStatus(e));
@@ -85,7 +88,7 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
 
     @Override
     public void beginExecute(BeginExecuteRequest request, StreamObserver<BeginExecuteResponse> response) {
-        unary(response, () -> {
+        unary(response, () -> state.admission().admit(() -> {
             checkStatement(request.getTarget(), request.getQuery().getSql());
             long transactionId = engine.begin();
             BeginExecuteResponse.Builder result = BeginExecuteResponse.newBuilder().setTransactionId(transactionId).setTabletAlias(alias);
@@ -97,15 +100,15 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
                 throw e;
             }
             return result.build();
-        });
+        }));
     }
 
     @Override
     public void commit(CommitRequest request, StreamObserver<CommitResponse> response) {
-        unary(response, () -> {
+        unary(response, () -> state.admission().admit(() -> {
             engine.commit(request.getTransactionId());
             return CommitResponse.getDefaultInstance();
-        });
+        }));
     }
 
     @Override
