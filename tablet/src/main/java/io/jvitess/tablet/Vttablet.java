@@ -59,7 +59,8 @@ public final class Vttablet implements AutoCloseable {
         this.state = new TabletStateManager(config, topo, mysql, health, Clock.systemUTC(), sequences::reset);
         this.vreplication = new VReplicationEngine(vreplicationConfig, mysql,
                 SourceResolver.primaryOf(topo, vreplicationConfig.sourceUser()), topo::getVSchema, Clock.systemUTC());
-        this.vdiff = new VDiffEngine();
+        this.vdiff = new VDiffEngine(config.keyspace(), config.shard(), vreplicationConfig.copyBatchRows(), mysql, vreplication,
+                SourceResolver.primaryOf(topo, vreplicationConfig.sourceUser()), topo::getVSchema);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tablet-housekeeping");
             thread.setDaemon(true);
