@@ -62,7 +62,8 @@ public final class Vttablet implements AutoCloseable {
                 new AdmissionGate(engine::rollbackOpenTransactions, Duration.ofSeconds(5)));
         this.vreplication = new VReplicationEngine(vreplicationConfig, mysql,
                 SourceResolver.primaryOf(topo, vreplicationConfig.sourceUser()), topo::getVSchema, Clock.systemUTC());
-        this.vdiff = new VDiffEngine();
+        this.vdiff = new VDiffEngine(config.keyspace(), config.shard(), vreplicationConfig.copyBatchRows(), mysql, vreplication,
+                SourceResolver.primaryOf(topo, vreplicationConfig.sourceUser()), topo::getVSchema);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tablet-housekeeping");
             thread.setDaemon(true);

@@ -63,6 +63,50 @@ public final class SidecarDatabase {
               message text NOT NULL,
               count bigint NOT NULL DEFAULT '1',
               PRIMARY KEY (id)
+            ) ENGINE=InnoDB""",
+            // VDiff (tablet vdiff package). stream_states is jvitess's: the workflow streams' states while a vdiff holds them.
+            """
+            CREATE TABLE IF NOT EXISTS _vt.vdiff (
+              id bigint NOT NULL AUTO_INCREMENT,
+              vdiff_uuid varchar(64) NOT NULL,
+              workflow varbinary(1024) DEFAULT NULL,
+              keyspace varbinary(256) DEFAULT NULL,
+              shard varchar(255) NOT NULL,
+              db_name varbinary(1024) DEFAULT NULL,
+              state varbinary(64) DEFAULT NULL,
+              options json DEFAULT NULL,
+              created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,
+              started_at timestamp NULL DEFAULT NULL,
+              liveness_timestamp timestamp NULL DEFAULT NULL,
+              completed_at timestamp NULL DEFAULT NULL,
+              last_error varbinary(1024) DEFAULT NULL,
+              stream_states json DEFAULT NULL,
+              PRIMARY KEY (id),
+              UNIQUE KEY uuid_idx (vdiff_uuid, db_name(255)),
+              KEY state (state),
+              KEY ks_wf_idx (keyspace(64), workflow(64))
+            ) ENGINE=InnoDB""",
+            """
+            CREATE TABLE IF NOT EXISTS _vt.vdiff_table (
+              vdiff_id varchar(64) NOT NULL,
+              table_name varbinary(128) NOT NULL,
+              state varbinary(64) DEFAULT NULL,
+              lastpk varbinary(2000) DEFAULT NULL,
+              table_rows bigint NOT NULL DEFAULT '0',
+              rows_compared bigint NOT NULL DEFAULT '0',
+              mismatch tinyint(1) NOT NULL DEFAULT '0',
+              report json DEFAULT NULL,
+              created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,
+              updated_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
+              PRIMARY KEY (vdiff_id, table_name)
+            ) ENGINE=InnoDB""",
+            """
+            CREATE TABLE IF NOT EXISTS _vt.vdiff_log (
+              id int NOT NULL AUTO_INCREMENT,
+              vdiff_id int NOT NULL,
+              created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,
+              message text NOT NULL,
+              PRIMARY KEY (id)
             ) ENGINE=InnoDB""");
 
     private SidecarDatabase() {
