@@ -341,18 +341,35 @@ final class StreamController {
             activeStreamer = streamer;
             streamer.start();
             Instant lastHeartbeat = Instant.EPOCH;
+            Instant lastSaved = clock.instant();
+            // A source transaction with no rows for this stream only moves pos; saving that on every such transaction
+            // would write a binlog event per source event (and two streams in opposite directions would feed each
+            // other forever), so it is saved at most once a second and whenever the source goes quiet.
+            Optional<BinlogTransaction> unsaved = Optional.empty();
             while (!stopping) {
                 Optional<BinlogTransaction> transaction = streamer.next(POLL);
                 Instant now = clock.instant();
                 if (transaction.isEmpty()) {
+                    if (unsaved.isPresent()) {
+                        apply(target, applier, unsaved.get(), Optional::of);
+                        unsaved = Optional.empty();
+                        lastSaved = now;
+                    }
                     if (now.isAfter(lastHeartbeat.plusSeconds(1))) {
                         heartbeat(target, now);
                         lastHeartbeat = now;
                     }
                     continue;
                 }
+                boolean reachedStop = stopPosition.isPresent() && transaction.get().position().atLeast(stopPosition.get());
+                if (transaction.get().changes().isEmpty() && !reachedStop && now.isBefore(lastSaved.plusSeconds(1))) {
+                    unsaved = transaction;
+                    continue;
+                }
                 apply(target, applier, transaction.get(), Optional::of);
-                if (stopPosition.isPresent() && transaction.get().position().atLeast(stopPosition.get())) {
+                unsaved = Optional.empty();
+                lastSaved = now;
+                if (reachedStop) {
                     updateState(target, VReplicationState.Stopped, STOP_POSITION_REACHED);
                     return;
                 }
