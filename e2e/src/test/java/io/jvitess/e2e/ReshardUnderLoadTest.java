@@ -108,18 +108,22 @@ class ReshardUnderLoadTest {
     @Test
     @Order(1)
     void splitUnderWriteLoadWithATargetTabletKilledDuringCopy() throws Exception {
-        Writers writers = Writers.start(WRITERS, ROWS);
+        Writers writers = Writers.start(WRITERS, ROWS, 10_000_000L, Map.of());
         long started = System.nanoTime();
-        vtctldclient("Reshard", "--workflow", "split", "--target-keyspace", "customer", "create", "--source-shards", "0",
-                "--target-shards", "-80,80-");
+        // The copy runs at tens of thousands of rows/s, so watch for it while create is still returning.
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        Future<String> create = background.submit(() -> vtctldclient("Reshard", "--workflow", "split", "--target-keyspace", "customer",
+                "create", "--source-shards", "0", "--target-shards", "-80,80-"));
+        background.shutdown();
 
         // kill -9 the -80 primary while it copies, then restart it: the copy resumes from its copy_state.
-        Probes.eventually(Duration.ofSeconds(60), () -> rowsCopied("split") > 0 ? "copying" : null);
+        long copiedAtKill = waitUntilCopying(700, ROWS / 10);
         long pid = Long.parseLong(Files.readString(dataRoot.resolve("vt_0000000700/vttablet.pid")).trim());
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         Probes.eventually(Duration.ofSeconds(20), () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? null : "dead");
-        report.add("killed the -80 target tablet (pid " + pid + ") during the copy phase at " + rowsCopied("split") + " rows copied");
+        report.add("killed the -80 target tablet (pid " + pid + ") during the copy phase, " + copiedAtKill + " rows copied");
         startTablet(700, "-80");
+        create.get();
 
         waitForCopyPhase("customer", "split");
         double copySeconds = (System.nanoTime() - started) / 1e9;
@@ -154,10 +158,14 @@ class ReshardUnderLoadTest {
         try (Connection connection = mysqld(600); Statement statement = connection.createStatement()) {
             statement.execute("truncate table customer");
         }
-        Writers writers = Writers.start(2, ROWS);
+        Writers writers = Writers.start(2, ROWS, 100_000_000L, servedRows());
+        long started = System.nanoTime();
         vtctldclient("Reshard", "--workflow", "merge", "--target-keyspace", "customer", "create", "--source-shards", "-80,80-",
                 "--target-shards", "0");
         waitForCopyPhase("customer", "merge");
+        double copySeconds = (System.nanoTime() - started) / 1e9;
+        report.add(String.format("merge copy phase (create to running, two streams, under 2 writers): %.1f s for about %,d rows: %,.0f rows/s",
+                copySeconds, ROWS, ROWS / copySeconds));
         JsonNode diff = vdiff("customer", "merge");
         assertThat(diff.path("HasMismatch").asBoolean(true)).as("VDiff of the merge: %s", diff).isFalse();
         writers.markSwitch();
@@ -173,13 +181,7 @@ class ReshardUnderLoadTest {
     }
 
     private static void assertAcknowledgedWritesPresent(Writers writers) throws SQLException {
-        Map<Long, Long> actual = new HashMap<>();
-        try (Connection connection = gateway(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select id, counter from customer")) {
-            while (rows.next()) {
-                actual.put(rows.getLong(1), rows.getLong(2));
-            }
-        }
+        Map<Long, Long> actual = servedRows();
         int checked = 0;
         for (Map.Entry<Long, Long> expected : writers.expected().entrySet()) {
             Long value = expected.getValue();
@@ -191,6 +193,31 @@ class ReshardUnderLoadTest {
             checked++;
         }
         report.add("checked " + checked + " acknowledged rows; " + actual.size() + " rows served");
+    }
+
+    /** Every row's counter, as vtgate serves it. */
+    private static Map<Long, Long> servedRows() throws SQLException {
+        Map<Long, Long> actual = new HashMap<>();
+        // Paged through vtgate (a merge-sorted cross-shard query per page): results are capped at 10,000 rows.
+        try (Connection connection = gateway();
+             PreparedStatement page = connection.prepareStatement("select id, counter from customer where id > ? order by id limit 5000")) {
+            long last = Long.MIN_VALUE;
+            while (true) {
+                page.setLong(1, last);
+                int count = 0;
+                try (ResultSet rows = page.executeQuery()) {
+                    while (rows.next()) {
+                        last = rows.getLong(1);
+                        actual.put(last, rows.getLong(2));
+                        count++;
+                    }
+                }
+                if (count < 5000) {
+                    break;
+                }
+            }
+        }
+        return actual;
     }
 
     // ---- cluster plumbing ----
@@ -229,15 +256,27 @@ class ReshardUnderLoadTest {
                 .assertSuccess();
     }
 
-    private static long rowsCopied(String workflow) {
-        JsonNode show = json(vtctldclient("Workflow", "--keyspace", "customer", "show", "--workflow", workflow));
-        long copied = 0;
-        for (JsonNode shardStream : show.path("workflows").path(0).path("shard_streams")) {
-            for (JsonNode stream : shardStream.path("streams")) {
-                copied += stream.path("rows_copied").asLong();
+    /** Polls the target's mysqld until its stream is copying and holds at least {@code rows} rows; returns the row count. */
+    private static long waitUntilCopying(int uid, long rows) throws SQLException {
+        try (Connection connection = mysqld(uid); Statement statement = connection.createStatement()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (ResultSet state = statement.executeQuery("select (select count(*) from _vt.vreplication where state = 'Copying'), "
+                        + "(select count(*) from vt_customer.customer)")) {
+                    state.next();
+                    if (state.getLong(1) > 0 && state.getLong(2) >= rows) {
+                        return state.getLong(2);
+                    }
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
             }
         }
-        return copied;
+        throw new AssertionError("the stream on tablet " + uid + " never copied " + rows + " rows");
     }
 
     private static void waitForCopyPhase(String keyspace, String workflow) {
@@ -311,19 +350,21 @@ class ReshardUnderLoadTest {
         private volatile boolean running = true;
         private volatile boolean switching;
 
-        static Writers start(int count, int preloaded) {
+        /** {@code baseline}: the rows' counters before the writers start (an update adds one to it); new ids start at idBase. */
+        static Writers start(int count, int preloaded, long idBase, Map<Long, Long> baseline) {
             Writers writers = new Writers();
+            writers.expected.putAll(baseline);
             for (int writer = 0; writer < count; writer++) {
                 int index = writer;
-                Thread thread = Thread.ofPlatform().name("writer-" + writer).start(() -> writers.run(index, count, preloaded));
+                Thread thread = Thread.ofPlatform().name("writer-" + writer).start(() -> writers.run(index, count, preloaded, idBase));
                 writers.threads.add(thread);
             }
             return writers;
         }
 
-        private void run(int index, int count, int preloaded) {
+        private void run(int index, int count, int preloaded, long idBase) {
             java.util.Random random = new java.util.Random(index);
-            long nextId = 10_000_000L * (index + 1) + (System.nanoTime() % 1_000) * 10_000;
+            long nextId = idBase * (index + 1);
             List<Long> owned = new ArrayList<>();
             try (Connection connection = gateway()) {
                 while (running) {
