@@ -3,8 +3,6 @@ package io.jvitess.tablet;
 import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
 import io.jvitess.common.topoproto.TabletAliases;
-import io.jvitess.mysqlctl.Mysqld;
-import io.jvitess.mysqlctl.MysqldConfig;
 import io.jvitess.proto.query.StreamHealthResponse;
 import io.jvitess.proto.query.Target;
 import io.jvitess.proto.queryservice.QueryGrpc;
@@ -17,15 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import static io.jvitess.tablet.TabletTestSupport.eventually;
 import static io.jvitess.tablet.TabletTestSupport.execute;
@@ -43,8 +36,7 @@ class ComboTabletIntegrationTest {
     private static final String SHARD = "-80";
     private static final String DATABASE = "vt_combo_-80";
     private static final TabletTestSupport support = new TabletTestSupport();
-    private static final List<Vttablet> tablets = new ArrayList<>();
-    private static Mysqld mysqld;
+    private static SharedMysqldTablets tablets;
     private static TopoServer topo;
     private static Vttablet primary;
     private static Vttablet replica;
@@ -52,10 +44,8 @@ class ComboTabletIntegrationTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path dataRoot = Files.createTempDirectory("combo-test");
-        topo = TopoServer.inMemory("test");
-        mysqld = new Mysqld(MysqldConfig.of(1, TabletTestSupport.freePort(), dataRoot));
-        mysqld.init(Duration.ofMinutes(2));
+        tablets = new SharedMysqldTablets("combo-test", "test");
+        topo = tablets.topo();
         // The primary-elect starts first so it wins the election, as VttestCluster does.
         primary = startTablet(1, TabletType.REPLICA);
         eventually(() -> primary.state().serving() && primary.state().type() == TabletType.PRIMARY ? true : null);
@@ -64,26 +54,16 @@ class ComboTabletIntegrationTest {
     }
 
     private static Vttablet startTablet(int uid, TabletType type) {
-        TabletConfig config = TabletConfig.defaults(TabletAliases.of("test", uid), KEYSPACE, SHARD, type)
-                .withPorts(0, mysqld.port())
+        return tablets.start(tablets.config(uid, KEYSPACE, SHARD, type)
                 .withDatabaseName(DATABASE)
-                .withHealthCheckInterval(Duration.ofMillis(300))
-                .withReplicationManaged(false);
-        Vttablet tablet = new Vttablet(config, topo);
-        tablets.add(tablet);
-        tablet.start();
-        return tablet;
+                .withReplicationManaged(false));
     }
 
     @AfterAll
     static void stop() {
         support.close();
-        tablets.forEach(Vttablet::close);
-        if (mysqld != null) {
-            mysqld.teardown(Duration.ofSeconds(30));
-        }
-        if (topo != null) {
-            topo.close();
+        if (tablets != null) {
+            tablets.close();
         }
     }
 
@@ -102,7 +82,7 @@ class ComboTabletIntegrationTest {
         assertThat(firstValue(execute(support.stub(replica), target(TabletType.REPLICA), "select name from t where id = 1", 0))).isEqualTo("one");
         assertThat(firstValue(execute(support.stub(rdonly), target(TabletType.RDONLY), "select database()", 0))).isEqualTo(DATABASE);
 
-        try (Connection dba = TabletTestSupport.dba(mysqld); Statement statement = dba.createStatement()) {
+        try (Connection dba = TabletTestSupport.dba(tablets.mysqld()); Statement statement = dba.createStatement()) {
             try (ResultSet readOnly = statement.executeQuery("select @@global.read_only")) {
                 readOnly.next();
                 assertThat(readOnly.getInt(1)).as("read_only is never switched on").isZero();

@@ -3,9 +3,6 @@ package io.jvitess.tablet;
 import com.google.protobuf.ByteString;
 import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
-import io.jvitess.common.topoproto.TabletAliases;
-import io.jvitess.mysqlctl.Mysqld;
-import io.jvitess.mysqlctl.MysqldConfig;
 import io.jvitess.proto.query.BeginRequest;
 import io.jvitess.proto.query.BindVariable;
 import io.jvitess.proto.query.QueryResult;
@@ -14,7 +11,6 @@ import io.jvitess.proto.query.Target;
 import io.jvitess.proto.query.Type;
 import io.jvitess.proto.queryservice.QueryGrpc;
 import io.jvitess.proto.topodata.TabletType;
-import io.jvitess.topo.TopoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,22 +38,14 @@ class SequenceIntegrationTest {
     private static final String KEYSPACE = "ks";
     private static final Target PRIMARY = TabletTestSupport.target(KEYSPACE, "0", TabletType.PRIMARY);
     private static final TabletTestSupport support = new TabletTestSupport();
-    private static Mysqld mysqld;
-    private static TopoServer topo;
+    private static SharedMysqldTablets tablets;
     private static Vttablet tablet;
     private static QueryGrpc.QueryBlockingStub stub;
 
     @BeforeAll
     static void start() throws IOException {
-        Path dataRoot = Files.createTempDirectory("sequence-test");
-        topo = TopoServer.inMemory("zone1");
-        mysqld = new Mysqld(MysqldConfig.of(1, TabletTestSupport.freePort(), dataRoot));
-        mysqld.init(Duration.ofMinutes(2));
-        TabletConfig config = TabletConfig.defaults(TabletAliases.of("zone1", 1), KEYSPACE, "0", TabletType.REPLICA)
-                .withPorts(0, mysqld.port())
-                .withHealthCheckInterval(Duration.ofMillis(300));
-        tablet = new Vttablet(config, topo);
-        tablet.start();
+        tablets = new SharedMysqldTablets("sequence-test", "zone1");
+        tablet = tablets.start(tablets.config(1, KEYSPACE, "0", TabletType.REPLICA));
         eventually(() -> tablet.state().serving() && tablet.state().type() == TabletType.PRIMARY ? true : null);
         stub = support.stub(tablet);
     }
@@ -68,14 +53,8 @@ class SequenceIntegrationTest {
     @AfterAll
     static void stop() {
         support.close();
-        if (tablet != null) {
-            tablet.close();
-        }
-        if (mysqld != null) {
-            mysqld.teardown(Duration.ofSeconds(30));
-        }
-        if (topo != null) {
-            topo.close();
+        if (tablets != null) {
+            tablets.close();
         }
     }
 

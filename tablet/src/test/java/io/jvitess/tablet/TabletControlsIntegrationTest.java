@@ -5,9 +5,6 @@ import io.jvitess.common.errors.GrpcErrors;
 import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
 import io.jvitess.common.key.KeyRanges;
-import io.jvitess.common.topoproto.TabletAliases;
-import io.jvitess.mysqlctl.Mysqld;
-import io.jvitess.mysqlctl.MysqldConfig;
 import io.jvitess.proto.query.BeginExecuteRequest;
 import io.jvitess.proto.query.BeginRequest;
 import io.jvitess.proto.query.BoundQuery;
@@ -28,14 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.jvitess.tablet.TabletTestSupport.eventually;
@@ -54,18 +47,15 @@ class TabletControlsIntegrationTest {
     private static final String KEYSPACE = "ks";
     private static final String DENIED = "disallowed due to rule: enforce denied tables";
     private static final TabletTestSupport support = new TabletTestSupport();
-    private static final List<Vttablet> tablets = new ArrayList<>();
-    private static Mysqld mysqld;
+    private static SharedMysqldTablets tablets;
     private static TopoServer topo;
     private static Vttablet primary;
     private static QueryGrpc.QueryBlockingStub queries;
 
     @BeforeAll
     static void start() throws IOException {
-        Path dataRoot = Files.createTempDirectory("tablet-controls-test");
-        topo = TopoServer.inMemory(CELL);
-        mysqld = new Mysqld(MysqldConfig.of(1, TabletTestSupport.freePort(), dataRoot));
-        mysqld.init(Duration.ofMinutes(2));
+        tablets = new SharedMysqldTablets("tablet-controls-test", CELL);
+        topo = tablets.topo();
         primary = startTablet(1, "0");
         queries = support.stub(primary);
         for (String sql : List.of("create table customer (id bigint primary key)", "create table corder (id bigint primary key)",
@@ -75,14 +65,9 @@ class TabletControlsIntegrationTest {
     }
 
     private static Vttablet startTablet(int uid, String shard) {
-        TabletConfig config = TabletConfig.defaults(TabletAliases.of(CELL, uid), KEYSPACE, shard, TabletType.REPLICA)
-                .withPorts(0, mysqld.port())
+        Vttablet tablet = tablets.start(tablets.config(uid, KEYSPACE, shard, TabletType.REPLICA)
                 .withDatabaseName("vt_ks_" + shard)
-                .withHealthCheckInterval(Duration.ofMillis(300))
-                .withReplicationManaged(false);
-        Vttablet tablet = new Vttablet(config, topo);
-        tablets.add(tablet);
-        tablet.start();
+                .withReplicationManaged(false));
         eventually(() -> tablet.state().type() == TabletType.PRIMARY && tablet.state().serving() ? true : null);
         return tablet;
     }
@@ -90,12 +75,8 @@ class TabletControlsIntegrationTest {
     @AfterAll
     static void stop() {
         support.close();
-        tablets.forEach(Vttablet::close);
-        if (mysqld != null) {
-            mysqld.teardown(Duration.ofSeconds(30));
-        }
-        if (topo != null) {
-            topo.close();
+        if (tablets != null) {
+            tablets.close();
         }
     }
 
@@ -129,7 +110,7 @@ class TabletControlsIntegrationTest {
 
         assertThat(firstValue(execute(queries, target(), "select count(*) from product", 0))).isEqualTo("1");
         assertThat(firstValue(execute(queries, target(), "select 'customer'", 0))).as("a string is not a table").isEqualTo("customer");
-        try (Connection dba = TabletTestSupport.dba(mysqld); Statement statement = dba.createStatement();
+        try (Connection dba = TabletTestSupport.dba(tablets.mysqld()); Statement statement = dba.createStatement();
              ResultSet rows = statement.executeQuery("select id from vt_ks_0.customer")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getLong(1)).isEqualTo(1);

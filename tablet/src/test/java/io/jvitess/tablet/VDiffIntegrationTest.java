@@ -1,10 +1,5 @@
 package io.jvitess.tablet;
 
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.jvitess.common.topoproto.TabletAliases;
-import io.jvitess.mysqlctl.Mysqld;
-import io.jvitess.mysqlctl.MysqldConfig;
 import io.jvitess.proto.query.QueryResult;
 import io.jvitess.proto.tabletmanagerdata.VDiffOptions;
 import io.jvitess.proto.tabletmanagerdata.VDiffRequest;
@@ -14,30 +9,20 @@ import io.jvitess.proto.tabletmanagerdata.VDiffTableReport;
 import io.jvitess.proto.tabletmanagerdata.VReplicationExecRequest;
 import io.jvitess.proto.tabletmanagerdata.VReplicationWaitForPosRequest;
 import io.jvitess.proto.tabletmanagerservice.TabletManagerGrpc;
-import io.jvitess.proto.topodata.TabletType;
-import io.jvitess.proto.vschema.ColumnVindex;
-import io.jvitess.proto.vschema.Keyspace;
-import io.jvitess.proto.vschema.Table;
-import io.jvitess.proto.vschema.Vindex;
 import io.jvitess.tablet.replication.GtidPosition;
 import io.jvitess.tablet.vreplication.BinlogSource;
 import io.jvitess.tablet.vreplication.VReplicationConfig;
 import io.jvitess.tablet.vstreamer.FilterRule;
-import io.jvitess.topo.TopoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -45,13 +30,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static io.jvitess.tablet.SourceAndTargets.insertRows;
 import static io.jvitess.tablet.TabletTestSupport.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * VDiff on real tablets: {@code commerce/0} is the source, {@code customer/-80} ("left") and
- * {@code customer/80-} ("right") are target primaries with streams created through VReplicationExec.
- */
+/** VDiff on the real tablets of {@link SourceAndTargets}, with streams created through VReplicationExec. */
 class VDiffIntegrationTest {
 
     private static final VReplicationConfig ENGINE = VReplicationConfig.defaults().withCopyBatchRows(500)
@@ -63,29 +46,18 @@ class VDiffIntegrationTest {
     /** Larger values measure vdiff throughput: {@code -Dvdiff.test.bigRows=300000}. */
     private static final int BIG = Integer.getInteger("vdiff.test.bigRows", 20000);
     private static final Set<String> FINISHED = Set.of("completed", "error", "stopped");
-    private static final List<Mysqld> mysqlds = new ArrayList<>();
-    private static final List<ManagedChannel> channels = new ArrayList<>();
-    private static TopoServer topo;
+    private static SourceAndTargets cluster;
     private static Vttablet source;
     private static Vttablet left;
     private static Vttablet right;
-    private static TabletConfig rightConfig;
 
     @BeforeAll
     static void start() throws IOException, SQLException {
-        Path dataRoot = Files.createTempDirectory("vdiff-test");
-        topo = TopoServer.inMemory("zone1");
-        source = tablet(dataRoot, 211, "commerce", "0");
-        left = tablet(dataRoot, 212, "customer", "-80");
-        right = tablet(dataRoot, 213, "customer", "80-");
-        for (Vttablet tablet : List.of(source, left, right)) {
-            awaitPrimary(tablet);
-        }
-        topo.saveVSchema("commerce", Keyspace.newBuilder().setSharded(true)
-                .putVindexes("hash", Vindex.newBuilder().setType("hash").build())
-                .putTables("customer", Table.newBuilder().addColumnVindexes(ColumnVindex.newBuilder().setColumn("id").setName("hash")).build())
-                .build());
-        String[] tables = {
+        cluster = new SourceAndTargets("vdiff-test", 211, ENGINE, ENGINE);
+        source = cluster.source();
+        left = cluster.left();
+        right = cluster.right();
+        cluster.createTables(
                 "CREATE TABLE product (id bigint PRIMARY KEY, name varchar(64) NOT NULL, price decimal(10,2), note text)",
                 "CREATE TABLE customer (id bigint PRIMARY KEY, email varbinary(128), region int)",
                 "CREATE TABLE merged (id bigint PRIMARY KEY, v varchar(32))",
@@ -93,16 +65,7 @@ class VDiffIntegrationTest {
                 "CREATE TABLE paused (k varbinary(16), n int, v varchar(16), PRIMARY KEY (k, n))",
                 "CREATE TABLE tiny (id int PRIMARY KEY, v varchar(10))",
                 "CREATE TABLE broken (id int PRIMARY KEY, v varchar(10), extra int)",
-                "CREATE TABLE accounts (id bigint PRIMARY KEY, v varchar(32))"};
-        for (int index = 0; index < 3; index++) {
-            try (Connection connection = dba(index); Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE IF NOT EXISTS " + database(index));
-                statement.execute("USE " + database(index));
-                for (String table : tables) {
-                    statement.execute(table);
-                }
-            }
-        }
+                "CREATE TABLE accounts (id bigint PRIMARY KEY, v varchar(32))");
         try (Connection connection = dba(0); Statement statement = connection.createStatement()) {
             statement.execute("USE vt_commerce");
             statement.execute("INSERT INTO tiny VALUES (1, 'a'), (2, 'b')");
@@ -114,11 +77,7 @@ class VDiffIntegrationTest {
                 insert.setBigDecimal(3, new java.math.BigDecimal(id + ".25"));
                 insert.setString(4, id % 7 == 0 ? null : "note " + id);
             });
-            insertRows(connection, "INSERT INTO customer VALUES (?, ?, ?)", CUSTOMERS, (insert, id) -> {
-                insert.setLong(1, id);
-                insert.setBytes(2, ("c" + id + "@example.com").getBytes());
-                insert.setInt(3, id % 5);
-            });
+            SourceAndTargets.insertCustomers(connection, CUSTOMERS);
             insertRows(connection, "INSERT INTO merged VALUES (?, ?)", MERGED, (insert, id) -> {
                 insert.setLong(1, id);
                 insert.setString(2, "m" + id);
@@ -127,80 +86,31 @@ class VDiffIntegrationTest {
                 insert.setLong(1, id);
                 insert.setString(2, "a" + id);
             });
-            insertRows(connection, "INSERT INTO big VALUES (?, ?, 0)", BIG, (insert, id) -> {
-                insert.setInt(1, id);
-                insert.setString(2, "payload-".repeat(10) + id);
-            });
+            SourceAndTargets.insertBig(connection, BIG);
         }
-    }
-
-    private interface RowBinder {
-        void bind(PreparedStatement statement, int id) throws SQLException;
-    }
-
-    private static void insertRows(Connection connection, String sql, int count, RowBinder binder) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int id = 1; id <= count; id++) {
-                binder.bind(statement, id);
-                statement.addBatch();
-                if (id % 500 == 0) {
-                    statement.executeBatch();
-                }
-            }
-            statement.executeBatch();
-        }
-        connection.commit();
-    }
-
-    private static Vttablet tablet(Path dataRoot, int uid, String keyspace, String shard) {
-        Mysqld mysqld = new Mysqld(MysqldConfig.of(uid, TabletTestSupport.freePort(), dataRoot));
-        mysqlds.add(mysqld);
-        mysqld.init(Duration.ofMinutes(2));
-        TabletConfig config = TabletConfig.defaults(TabletAliases.of("zone1", uid), keyspace, shard, TabletType.REPLICA)
-                .withPorts(0, mysqld.port())
-                .withHealthCheckInterval(Duration.ofMillis(300));
-        if (uid == 213) {
-            rightConfig = config;
-        }
-        Vttablet tablet = new Vttablet(config, topo, ENGINE);
-        tablet.start();
-        return tablet;
-    }
-
-    private static void awaitPrimary(Vttablet tablet) {
-        eventually(() -> tablet.state().type() == TabletType.PRIMARY && tablet.vreplication().isOpen() ? true : null);
     }
 
     @AfterAll
     static void stop() {
-        channels.forEach(ManagedChannel::shutdownNow);
-        for (Vttablet tablet : new Vttablet[] {source, left, right}) {
-            if (tablet != null) {
-                tablet.close();
-            }
-        }
-        mysqlds.forEach(mysqld -> mysqld.teardown(Duration.ofSeconds(30)));
-        if (topo != null) {
-            topo.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     private static Connection dba(int index) throws SQLException {
-        return TabletTestSupport.dba(mysqlds.get(index));
+        return cluster.dba(index);
     }
 
     private static String database(int index) {
-        return index == 0 ? "vt_commerce" : "vt_customer";
+        return SourceAndTargets.database(index);
     }
 
     private static int index(Vttablet tablet) {
-        return tablet == source ? 0 : tablet == left ? 1 : 2;
+        return cluster.index(tablet);
     }
 
     private static TabletManagerGrpc.TabletManagerBlockingStub manager(Vttablet tablet) {
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", tablet.grpcPort()).usePlaintext().build();
-        channels.add(channel);
-        return TabletManagerGrpc.newBlockingStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS);
+        return cluster.manager(tablet).withDeadlineAfter(120, TimeUnit.SECONDS);
     }
 
     private static QueryResult exec(Vttablet tablet, String sql) {
@@ -567,9 +477,8 @@ class VDiffIntegrationTest {
         assertThat(sql(2, "SELECT state FROM _vt.vdiff WHERE vdiff_uuid = '" + restarted + "'")).isEqualTo("started");
         assertThat(sql(2, "SELECT stream_states FROM _vt.vdiff WHERE vdiff_uuid = '" + restarted + "'")).isNull();
         execute(2, "ALTER TABLE broken ADD COLUMN extra int");
-        right = new Vttablet(rightConfig, topo, ENGINE);
-        right.start();
-        awaitPrimary(right);
+        right = cluster.startRightAgain();
+        SourceAndTargets.awaitPrimary(right);
         VDiffShardReport report = awaitFinished(right, "broken", restarted);
         assertThat(report.getState()).as(report.getErrors()).isEqualTo("completed");
         assertThat(report.getHasMismatch()).isFalse();

@@ -1,29 +1,18 @@
 package io.jvitess.tablet;
 
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.jvitess.common.key.Destination;
 import io.jvitess.common.key.KeyRanges;
 import io.jvitess.common.sqltypes.SqlValue;
-import io.jvitess.common.topoproto.TabletAliases;
-import io.jvitess.mysqlctl.Mysqld;
-import io.jvitess.mysqlctl.MysqldConfig;
 import io.jvitess.proto.query.QueryResult;
 import io.jvitess.proto.tabletmanagerdata.VReplicationExecRequest;
 import io.jvitess.proto.tabletmanagerdata.VReplicationWaitForPosRequest;
 import io.jvitess.proto.tabletmanagerservice.TabletManagerGrpc;
-import io.jvitess.proto.topodata.TabletType;
-import io.jvitess.proto.vschema.ColumnVindex;
-import io.jvitess.proto.vschema.Keyspace;
-import io.jvitess.proto.vschema.Table;
-import io.jvitess.proto.vschema.Vindex;
 import io.jvitess.tablet.replication.GtidPosition;
 import io.jvitess.tablet.vreplication.BinlogSource;
 import io.jvitess.tablet.vreplication.VReplicationConfig;
 import io.jvitess.tablet.vstreamer.FilterRule;
-import io.jvitess.topo.TopoServer;
 import io.jvitess.vindexes.SingleColumnVindex;
 import io.jvitess.vindexes.VindexRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,14 +33,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
+import static io.jvitess.tablet.SourceAndTargets.insertRows;
 import static io.jvitess.tablet.TabletTestSupport.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/**
- * Three real mysqlds with one tablet each: {@code commerce/0} is the source, {@code customer/-80} and
- * {@code customer/80-} are targets. Streams are created through the VReplicationExec RPC.
- */
+/** VReplication streams, created through the VReplicationExec RPC, on the tablets of {@link SourceAndTargets}. */
 class VReplicationIntegrationTest {
 
     private static final VReplicationConfig ENGINE = VReplicationConfig.defaults().withCopyBatchRows(1000)
@@ -62,44 +47,21 @@ class VReplicationIntegrationTest {
     private static final VReplicationConfig SMALL_CHUNKS = ENGINE.withCopyBatchRows(50);
     /** Larger values measure copy throughput: {@code -Dvreplication.test.productRows=100000}. */
     private static final int PRODUCT_ROWS = Integer.getInteger("vreplication.test.productRows", 6000);
-    private static final List<Mysqld> mysqlds = new ArrayList<>();
-    private static final List<ManagedChannel> channels = new ArrayList<>();
-    private static TopoServer topo;
-    private static Vttablet source;
+    private static SourceAndTargets cluster;
     private static Vttablet left;
     private static Vttablet right;
-    private static TabletConfig rightConfig;
 
     @BeforeAll
     static void start() throws IOException, SQLException {
-        Path dataRoot = Files.createTempDirectory("vreplication-test");
-        topo = TopoServer.inMemory("zone1");
-        source = tablet(dataRoot, 201, "commerce", "0");
-        left = tablet(dataRoot, 202, "customer", "-80");
-        right = tablet(dataRoot, 203, "customer", "80-");
-        for (Vttablet tablet : List.of(source, left, right)) {
-            eventually(() -> tablet.state().type() == TabletType.PRIMARY && tablet.vreplication().isOpen() ? true : null);
-        }
-        Keyspace vschema = Keyspace.newBuilder().setSharded(true)
-                .putVindexes("hash", Vindex.newBuilder().setType("hash").build())
-                .putTables("customer", Table.newBuilder().addColumnVindexes(ColumnVindex.newBuilder().setColumn("id").setName("hash")).build())
-                .build();
-        topo.saveVSchema("commerce", vschema);
-        String[] tables = {
+        cluster = new SourceAndTargets("vreplication-test", 201, ENGINE, SMALL_CHUNKS);
+        left = cluster.left();
+        right = cluster.right();
+        cluster.createTables(
                 "CREATE TABLE product (id bigint PRIMARY KEY, name varchar(64) NOT NULL, price decimal(10,2), created datetime(6), "
                         + "note text, flag tinyint unsigned)",
                 "CREATE TABLE customer (id bigint PRIMARY KEY, email varbinary(128), region int)",
                 "CREATE TABLE big (id int PRIMARY KEY, payload varchar(200), counter int NOT NULL DEFAULT 0)",
-                "CREATE TABLE tiny (id int PRIMARY KEY, v varchar(10))"};
-        for (int index = 0; index < 3; index++) {
-            try (Connection connection = dba(index); Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE IF NOT EXISTS " + database(index));
-                statement.execute("USE " + database(index));
-                for (String table : tables) {
-                    statement.execute(table);
-                }
-            }
-        }
+                "CREATE TABLE tiny (id int PRIMARY KEY, v varchar(10))");
         try (Connection connection = dba(0); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE vt_commerce.orphan (id int PRIMARY KEY, v varchar(10))");
             statement.execute("INSERT INTO vt_commerce.orphan VALUES (1, 'a'), (2, 'b')");
@@ -115,77 +77,24 @@ class VReplicationIntegrationTest {
                 statement.setString(5, id % 7 == 0 ? null : "note " + id);
                 statement.setInt(6, 200 + id % 50);
             });
-            insertRows(connection, "INSERT INTO vt_commerce.customer VALUES (?, ?, ?)", 3000, (statement, id) -> {
-                statement.setLong(1, id);
-                statement.setBytes(2, ("c" + id + "@example.com").getBytes());
-                statement.setInt(3, id % 5);
-            });
-            insertRows(connection, "INSERT INTO vt_commerce.big VALUES (?, ?, 0)", 20000, (statement, id) -> {
-                statement.setInt(1, id);
-                statement.setString(2, "payload-".repeat(10) + id);
-            });
+            SourceAndTargets.insertCustomers(connection, 3000);
+            SourceAndTargets.insertBig(connection, 20000);
         }
-    }
-
-    private interface RowBinder {
-        void bind(PreparedStatement statement, int id) throws SQLException;
-    }
-
-    private static void insertRows(Connection connection, String sql, int count, RowBinder binder) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int id = 1; id <= count; id++) {
-                binder.bind(statement, id);
-                statement.addBatch();
-                if (id % 500 == 0) {
-                    statement.executeBatch();
-                }
-            }
-            statement.executeBatch();
-        }
-        connection.commit();
-    }
-
-    private static Vttablet tablet(Path dataRoot, int uid, String keyspace, String shard) {
-        Mysqld mysqld = new Mysqld(MysqldConfig.of(uid, TabletTestSupport.freePort(), dataRoot));
-        mysqlds.add(mysqld);
-        mysqld.init(Duration.ofMinutes(2));
-        TabletConfig config = TabletConfig.defaults(TabletAliases.of("zone1", uid), keyspace, shard, TabletType.REPLICA)
-                .withPorts(0, mysqld.port())
-                .withHealthCheckInterval(Duration.ofMillis(300));
-        if (uid == 203) {
-            rightConfig = config;
-        }
-        Vttablet tablet = new Vttablet(config, topo, uid == 203 ? SMALL_CHUNKS : ENGINE);
-        tablet.start();
-        return tablet;
     }
 
     @AfterAll
     static void stop() {
-        channels.forEach(ManagedChannel::shutdownNow);
-        for (Vttablet tablet : new Vttablet[] {source, left, right}) {
-            if (tablet != null) {
-                tablet.close();
-            }
-        }
-        mysqlds.forEach(mysqld -> mysqld.teardown(Duration.ofSeconds(30)));
-        if (topo != null) {
-            topo.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     private static Connection dba(int index) throws SQLException {
-        return TabletTestSupport.dba(mysqlds.get(index));
-    }
-
-    private static String database(int index) {
-        return index == 0 ? "vt_commerce" : "vt_customer";
+        return cluster.dba(index);
     }
 
     private static TabletManagerGrpc.TabletManagerBlockingStub manager(Vttablet tablet) {
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", tablet.grpcPort()).usePlaintext().build();
-        channels.add(channel);
-        return TabletManagerGrpc.newBlockingStub(channel);
+        return cluster.manager(tablet);
     }
 
     private static int createStream(Vttablet target, String workflow, FilterRule rule) {
@@ -240,7 +149,7 @@ class VReplicationIntegrationTest {
         List<String> rows = new ArrayList<>();
         try (Connection connection = dba(index); Statement statement = connection.createStatement()) {
             statement.execute("SET time_zone = '+00:00'");
-            try (ResultSet result = statement.executeQuery("SELECT * FROM " + database(index) + "." + table + " ORDER BY id")) {
+            try (ResultSet result = statement.executeQuery("SELECT * FROM " + SourceAndTargets.database(index) + "." + table + " ORDER BY id")) {
                 int columns = result.getMetaData().getColumnCount();
                 while (result.next()) {
                     if (!keep.test(result.getLong(1))) {
@@ -367,8 +276,7 @@ class VReplicationIntegrationTest {
             assertThat(copiedBefore).isLessThan(20000);
             assertThat(streamColumn(2, stream, "pos")).startsWith("MariaDB/");
 
-            right = new Vttablet(rightConfig, topo, SMALL_CHUNKS);
-            right.start();
+            right = cluster.startRightAgain();
             awaitRunning(2, stream);
             writing.set(false);
             writer.join();

@@ -3,14 +3,12 @@ package io.jvitess.cli.vtctldclient;
 import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
 import io.jvitess.proto.vtctldata.MoveTablesCreateRequest;
+import io.jvitess.proto.vtctldata.WorkflowStatusResponse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code MoveTables --workflow W --target-keyspace K <subcommand>}: move tables between keyspaces with VReplication. */
 @Command(mixinStandardHelpOptions = true, name = "MoveTables", aliases = "movetables",
@@ -23,11 +21,7 @@ import java.util.concurrent.Callable;
 final class MoveTablesCommand extends WorkflowTarget {
 
     @Command(mixinStandardHelpOptions = true, name = "create", description = "Create and optionally run a MoveTables VReplication workflow.")
-    static final class Create implements Callable<Integer> {
-        @ParentCommand
-        WorkflowTarget parent;
-        @Mixin
-        WorkflowSubcommands.CreateFlags createFlags;
+    static final class Create extends WorkflowSubcommands.CreateWorkflow {
         @Option(names = {"--source-keyspace", "--source_keyspace"}, required = true, description = "Keyspace where the tables are being moved from.")
         String sourceKeyspace;
         @Option(names = {"--tables", "--include-tables"}, split = ",", description = "Source tables to include in the workflow.")
@@ -85,11 +79,8 @@ final class MoveTablesCommand extends WorkflowTarget {
         }
 
         @Override
-        public Integer call() {
-            boolean json = parent.jsonFormat();
-            var response = parent.stub().moveTablesCreate(request());
-            WorkflowSubcommands.print(json ? parent.json(response) + "\n" : WorkflowOutput.status(parent.keyspace(), parent.workflow(), response));
-            return 0;
+        WorkflowStatusResponse create() {
+            return parent.stub().moveTablesCreate(request());
         }
     }
 }

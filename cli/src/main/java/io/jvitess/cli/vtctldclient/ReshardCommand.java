@@ -4,13 +4,11 @@ import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
 import io.jvitess.common.key.KeyRanges;
 import io.jvitess.proto.vtctldata.ReshardCreateRequest;
+import io.jvitess.proto.vtctldata.WorkflowStatusResponse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code Reshard --workflow W --target-keyspace K <subcommand>}: split or merge the shards of a keyspace. */
 @Command(mixinStandardHelpOptions = true, name = "Reshard", aliases = "reshard",
@@ -33,11 +31,7 @@ final class ReshardCommand extends WorkflowTarget {
     }
 
     @Command(mixinStandardHelpOptions = true, name = "create", description = "Create and optionally run a Reshard VReplication workflow.")
-    static final class Create implements Callable<Integer> {
-        @ParentCommand
-        WorkflowTarget parent;
-        @Mixin
-        WorkflowSubcommands.CreateFlags createFlags;
+    static final class Create extends WorkflowSubcommands.CreateWorkflow {
         @Option(names = {"--source-shards", "--source_shards"}, required = true, split = ",", description = "Source shards.")
         List<String> sourceShards;
         @Option(names = {"--target-shards", "--target_shards"}, required = true, split = ",", description = "Target shards.")
@@ -63,11 +57,8 @@ final class ReshardCommand extends WorkflowTarget {
         }
 
         @Override
-        public Integer call() {
-            boolean json = parent.jsonFormat();
-            var response = parent.stub().reshardCreate(request());
-            WorkflowSubcommands.print(json ? parent.json(response) + "\n" : WorkflowOutput.status(parent.keyspace(), parent.workflow(), response));
-            return 0;
+        WorkflowStatusResponse create() {
+            return parent.stub().reshardCreate(request());
         }
     }
 }

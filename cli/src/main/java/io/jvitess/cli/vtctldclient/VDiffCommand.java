@@ -10,9 +10,11 @@ import io.jvitess.proto.vtctldata.VDiffShowRequest;
 import io.jvitess.proto.vtctldata.VDiffShowResponse;
 import io.jvitess.proto.vtctldata.VDiffStopRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -193,48 +195,57 @@ final class VDiffCommand extends WorkflowTarget {
         }
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "stop", description = "Stop a running VDiff.")
-    static final class Stop implements Callable<Integer> {
+    /** stop, resume and delete: one call to vtctld, then Vitess's short confirmation naming the subcommand. */
+    abstract static class SimpleAction implements Callable<Integer> {
         @ParentCommand
         VDiffCommand parent;
-        @Parameters(index = "0", paramLabel = "<uuid>")
-        String uuid;
-        @Option(names = "--target-shards", split = ",", description = "Only stop the VDiff on these target shards.")
-        List<String> targetShards = new ArrayList<>();
+        @Spec
+        CommandSpec spec;
+
+        /** Sends the subcommand's request to vtctld. */
+        abstract void send();
 
         @Override
         public Integer call() {
             boolean json = parent.jsonFormat();
-            parent.stub().vDiffStop(VDiffStopRequest.newBuilder().setWorkflow(parent.workflow()).setTargetKeyspace(parent.keyspace())
-                    .setUuid(uuid(uuid)).addAllTargetShards(WorkflowSubcommands.trimmed(targetShards)).build());
-            WorkflowSubcommands.println(simpleResponse(json, "stop"));
+            send();
+            WorkflowSubcommands.println(simpleResponse(json, spec.name()));
             return 0;
+        }
+    }
+
+    /** stop and resume: one VDiff, optionally on some of the target shards only. */
+    abstract static class ShardAction extends SimpleAction {
+        @Parameters(index = "0", paramLabel = "<uuid>")
+        String uuid;
+        @Option(names = "--target-shards", split = ",", description = "Only ${COMMAND-NAME} the VDiff on these target shards.")
+        List<String> targetShards = new ArrayList<>();
+
+        List<String> targetShards() {
+            return WorkflowSubcommands.trimmed(targetShards);
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "stop", description = "Stop a running VDiff.")
+    static final class Stop extends ShardAction {
+        @Override
+        void send() {
+            parent.stub().vDiffStop(VDiffStopRequest.newBuilder().setWorkflow(parent.workflow()).setTargetKeyspace(parent.keyspace())
+                    .setUuid(uuid(uuid)).addAllTargetShards(targetShards()).build());
         }
     }
 
     @Command(mixinStandardHelpOptions = true, name = "resume", description = "Resume a VDiff.")
-    static final class Resume implements Callable<Integer> {
-        @ParentCommand
-        VDiffCommand parent;
-        @Parameters(index = "0", paramLabel = "<uuid>")
-        String uuid;
-        @Option(names = "--target-shards", split = ",", description = "Only resume the VDiff on these target shards.")
-        List<String> targetShards = new ArrayList<>();
-
+    static final class Resume extends ShardAction {
         @Override
-        public Integer call() {
-            boolean json = parent.jsonFormat();
+        void send() {
             parent.stub().vDiffResume(VDiffResumeRequest.newBuilder().setWorkflow(parent.workflow()).setTargetKeyspace(parent.keyspace())
-                    .setUuid(uuid(uuid)).addAllTargetShards(WorkflowSubcommands.trimmed(targetShards)).build());
-            WorkflowSubcommands.println(simpleResponse(json, "resume"));
-            return 0;
+                    .setUuid(uuid(uuid)).addAllTargetShards(targetShards()).build());
         }
     }
 
     @Command(mixinStandardHelpOptions = true, name = "delete", description = "Delete VDiffs: a UUID or 'all'.")
-    static final class Delete implements Callable<Integer> {
-        @ParentCommand
-        VDiffCommand parent;
+    static final class Delete extends SimpleAction {
         @Parameters(index = "0", paramLabel = "<uuid|all>")
         String argument;
 
@@ -251,12 +262,9 @@ final class VDiffCommand extends WorkflowTarget {
         }
 
         @Override
-        public Integer call() {
-            boolean json = parent.jsonFormat();
+        void send() {
             parent.stub().vDiffDelete(VDiffDeleteRequest.newBuilder().setWorkflow(parent.workflow()).setTargetKeyspace(parent.keyspace())
                     .setArg(argument()).build());
-            WorkflowSubcommands.println(simpleResponse(json, "delete"));
-            return 0;
         }
     }
 }

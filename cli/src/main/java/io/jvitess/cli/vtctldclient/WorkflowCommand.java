@@ -1,22 +1,17 @@
 package io.jvitess.cli.vtctldclient;
 
-import io.jvitess.common.errors.VtCode;
-import io.jvitess.common.errors.VtException;
+import com.google.protobuf.MessageOrBuilder;
 import io.jvitess.proto.vtctldata.GetWorkflowsRequest;
 import io.jvitess.proto.vtctldata.GetWorkflowsResponse;
 import io.jvitess.proto.vtctldata.Workflow;
 import io.jvitess.proto.vtctldata.WorkflowDeleteRequest;
-import io.jvitess.proto.vtctldata.WorkflowUpdateRequest;
+import io.jvitess.proto.vtctlservice.VtctldGrpc;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code Workflow --keyspace K <subcommand>}: generic VReplication workflow actions. */
@@ -26,31 +21,35 @@ import java.util.concurrent.Callable;
                 WorkflowCommand.ListWorkflows.class, WorkflowCommand.Show.class, WorkflowCommand.Start.class,
                 WorkflowCommand.Stop.class, WorkflowCommand.Delete.class
         })
-final class WorkflowCommand implements Runnable {
+final class WorkflowCommand extends SubcommandGroup {
 
-    @ParentCommand
-    VtctldClientCommand root;
-    CommandSpec spec;
     @Option(names = {"--keyspace", "-k"}, scope = ScopeType.INHERIT, description = "Keyspace context for the workflow.")
     String keyspace;
 
-    /** Subcommands are matched case-insensitively, so Vitess's {@code create} and {@code Create} both work. */
-    @Spec
-    void spec(CommandSpec spec) {
-        this.spec = spec;
-        spec.subcommandsCaseInsensitive(true);
-    }
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-
     String keyspace() {
-        if (keyspace == null || keyspace.isBlank()) {
-            throw VtException.of(VtCode.INVALID_ARGUMENT, "required flag(s) \"keyspace\" not set");
+        return required(keyspace, "keyspace");
+    }
+
+    /** The workflow a subcommand names with its own {@code --workflow}, in this command's keyspace. */
+    WorkflowScope scope(String workflow) {
+        return new NamedWorkflow(this, workflow);
+    }
+
+    private record NamedWorkflow(WorkflowCommand command, String workflow) implements WorkflowScope {
+        @Override
+        public String keyspace() {
+            return command.keyspace();
         }
-        return keyspace;
+
+        @Override
+        public VtctldGrpc.VtctldBlockingStub stub() {
+            return command.stub();
+        }
+
+        @Override
+        public String json(MessageOrBuilder message) {
+            return command.json(message);
+        }
     }
 
     /** Vitess prints the names as a Go string slice: {@code ["commerce2customer"]}, indented. */
@@ -65,68 +64,52 @@ final class WorkflowCommand implements Runnable {
 
         @Override
         public Integer call() {
-            var response = parent.root.stub().getWorkflows(GetWorkflowsRequest.newBuilder().setKeyspace(parent.keyspace()).setNameOnly(true).build());
+            var response = parent.stub().getWorkflows(GetWorkflowsRequest.newBuilder().setKeyspace(parent.keyspace()).setNameOnly(true).build());
             WorkflowSubcommands.println(names(response));
             return 0;
         }
     }
 
     @Command(mixinStandardHelpOptions = true, name = "show", description = "Show the details for a VReplication workflow.")
-    static final class Show implements Callable<Integer> {
+    static final class Show extends WorkflowSubcommands.ShowWorkflow {
         @ParentCommand
         WorkflowCommand parent;
         @Option(names = {"--workflow", "-w"}, required = true, description = "The workflow you want the details for.")
         String workflow;
-        @Option(names = {"--include-logs", "--include_logs"}, arity = "0..1", fallbackValue = "true", defaultValue = "true",
-                description = "Include recent logs for the workflow.")
-        boolean includeLogs;
-
-        GetWorkflowsRequest request() {
-            return GetWorkflowsRequest.newBuilder().setKeyspace(parent.keyspace()).setWorkflow(workflow).setIncludeLogs(includeLogs).build();
-        }
 
         @Override
-        public Integer call() {
-            WorkflowSubcommands.println(parent.root.json(parent.root.stub().getWorkflows(request())));
-            return 0;
+        WorkflowScope scope() {
+            return parent.scope(workflow);
         }
     }
 
-    abstract static class StateChange implements Callable<Integer> {
+    abstract static class StateChange extends WorkflowSubcommands.StateChange {
         @ParentCommand
         WorkflowCommand parent;
         @Option(names = {"--workflow", "-w"}, required = true, description = "The workflow to act on.")
         String workflow;
-        @Option(names = "--shards", split = ",", description = "Only these shards.")
-        List<String> shards = new ArrayList<>();
 
-        abstract String state();
-
-        WorkflowUpdateRequest request() {
-            return WorkflowUpdateRequest.newBuilder().setKeyspace(parent.keyspace()).setWorkflow(workflow).setState(state())
-                    .addAllShards(WorkflowSubcommands.trimmed(shards)).build();
+        StateChange(String state) {
+            super(state);
         }
 
         @Override
-        public Integer call() {
-            WorkflowSubcommands.println(parent.root.json(WorkflowSubcommands.sorted(parent.root.stub().workflowUpdate(request()))));
-            return 0;
+        WorkflowScope scope() {
+            return parent.scope(workflow);
         }
     }
 
     @Command(mixinStandardHelpOptions = true, name = "start", description = "Start a VReplication workflow.")
     static final class Start extends StateChange {
-        @Override
-        String state() {
-            return "Running";
+        Start() {
+            super("Running");
         }
     }
 
     @Command(mixinStandardHelpOptions = true, name = "stop", description = "Stop a VReplication workflow.")
     static final class Stop extends StateChange {
-        @Override
-        String state() {
-            return "Stopped";
+        Stop() {
+            super("Stopped");
         }
     }
 
@@ -136,23 +119,16 @@ final class WorkflowCommand implements Runnable {
         WorkflowCommand parent;
         @Option(names = {"--workflow", "-w"}, required = true, description = "The workflow you want to delete.")
         String workflow;
-        @Option(names = {"--keep-data", "--keep_data"}, arity = "0..1", fallbackValue = "true",
-                description = "Keep the partially copied table data from the workflow in the target keyspace.")
-        boolean keepData;
-        @Option(names = {"--keep-routing-rules", "--keep_routing_rules"}, arity = "0..1", fallbackValue = "true",
-                description = "Keep the routing rules created for the workflow.")
-        boolean keepRoutingRules;
-        @Option(names = "--shards", split = ",", description = "Only these shards.")
-        List<String> shards = new ArrayList<>();
+        @Mixin
+        WorkflowSubcommands.DeleteFlags deleteFlags;
 
         WorkflowDeleteRequest request() {
-            return WorkflowDeleteRequest.newBuilder().setKeyspace(parent.keyspace()).setWorkflow(workflow).setKeepData(keepData)
-                    .setKeepRoutingRules(keepRoutingRules).addAllShards(WorkflowSubcommands.trimmed(shards)).build();
+            return deleteFlags.request(parent.scope(workflow));
         }
 
         @Override
         public Integer call() {
-            WorkflowSubcommands.println(parent.root.json(WorkflowSubcommands.sorted(parent.root.stub().workflowDelete(request()))));
+            WorkflowSubcommands.println(parent.json(WorkflowSubcommands.sorted(parent.stub().workflowDelete(request()))));
             return 0;
         }
     }

@@ -14,11 +14,13 @@ import io.jvitess.proto.vtctldata.MoveTablesCompleteResponse;
 import io.jvitess.proto.vtctldata.WorkflowDeleteRequest;
 import io.jvitess.proto.vtctldata.WorkflowDeleteResponse;
 import io.jvitess.proto.vtctldata.WorkflowStatusRequest;
+import io.jvitess.proto.vtctldata.WorkflowStatusResponse;
 import io.jvitess.proto.vtctldata.WorkflowSwitchTrafficRequest;
 import io.jvitess.proto.vtctldata.WorkflowUpdateRequest;
 import io.jvitess.proto.vtctldata.WorkflowUpdateResponse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,7 +32,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** The MoveTables and Reshard subcommands that are the same for both: show, status, traffic switching, complete, cancel, start, stop. */
+/**
+ * The MoveTables and Reshard subcommands that are the same for both: show, status, traffic switching, complete, cancel,
+ * start, stop; show, start, stop and the delete flags are shared with Workflow too.
+ */
 final class WorkflowSubcommands {
 
     /** Default source tablet types for create, as vtctldclient sends them. */
@@ -122,23 +127,58 @@ final class WorkflowSubcommands {
         }
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "show", description = "Show the details for a VReplication workflow.")
-    static final class Show implements Callable<Integer> {
-        @ParentCommand
-        WorkflowTarget parent;
+    /** Show prints the workflow as vtctld's GetWorkflows returns it, for Workflow, MoveTables and Reshard alike. */
+    abstract static class ShowWorkflow implements Callable<Integer> {
         @Option(names = {"--include-logs", "--include_logs"}, arity = "0..1", fallbackValue = "true", defaultValue = "true",
                 description = "Include recent logs for the workflow.")
         boolean includeLogs;
 
+        abstract WorkflowScope scope();
+
         GetWorkflowsRequest request() {
-            return GetWorkflowsRequest.newBuilder().setKeyspace(parent.keyspace()).setWorkflow(parent.workflow())
+            WorkflowScope scope = scope();
+            return GetWorkflowsRequest.newBuilder().setKeyspace(scope.keyspace()).setWorkflow(scope.workflow())
                     .setIncludeLogs(includeLogs).build();
         }
 
         @Override
         public Integer call() {
-            println(parent.json(parent.stub().getWorkflows(request())));
+            println(scope().json(scope().stub().getWorkflows(request())));
             return 0;
+        }
+    }
+
+    /** MoveTables and Reshard create: the shared flags, then the new workflow's status as vtctld returns it. */
+    abstract static class CreateWorkflow implements Callable<Integer> {
+        @ParentCommand
+        WorkflowTarget parent;
+        @Mixin
+        CreateFlags createFlags;
+
+        /** Sends the create request to vtctld. */
+        abstract WorkflowStatusResponse create();
+
+        @Override
+        public Integer call() {
+            boolean json = parent.jsonFormat();
+            printStatus(parent, json, create());
+            return 0;
+        }
+    }
+
+    /** create and status print the workflow's status: proto JSON, or Vitess's text. */
+    static void printStatus(WorkflowTarget target, boolean json, WorkflowStatusResponse response) {
+        print(json ? target.json(response) + "\n" : WorkflowOutput.status(target.keyspace(), target.workflow(), response));
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "show", description = "Show the details for a VReplication workflow.")
+    static final class Show extends ShowWorkflow {
+        @ParentCommand
+        WorkflowTarget parent;
+
+        @Override
+        WorkflowScope scope() {
+            return parent;
         }
     }
 
@@ -154,13 +194,15 @@ final class WorkflowSubcommands {
             boolean json = parent.jsonFormat(true);
             var response = parent.stub().workflowStatus(WorkflowStatusRequest.newBuilder().setKeyspace(parent.keyspace())
                     .setWorkflow(parent.workflow()).addAllShards(trimmed(shards)).build());
-            print(json ? parent.json(response) + "\n" : WorkflowOutput.status(parent.keyspace(), parent.workflow(), response));
+            printStatus(parent, json, response);
             return 0;
         }
     }
 
     /** switchtraffic and reversetraffic differ only in their direction. */
     abstract static class TrafficSwitch implements Callable<Integer> {
+        private final String commandName;
+        private final int direction;
         @ParentCommand
         WorkflowTarget parent;
         @Option(names = {"--cells", "-c"}, split = ",", description = "Cells and/or CellAliases to switch traffic in.")
@@ -187,9 +229,10 @@ final class WorkflowSubcommands {
                 description = "MoveTables to a sharded keyspace: initialize the sequences the target tables use when switching writes.")
         boolean initializeTargetSequences;
 
-        abstract String commandName();
-
-        abstract int direction();
+        TrafficSwitch(String commandName, int direction) {
+            this.commandName = commandName;
+            this.direction = direction;
+        }
 
         WorkflowSwitchTrafficRequest request() {
             if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -202,7 +245,7 @@ final class WorkflowSubcommands {
                     .addAllTabletTypes(tabletTypes.isEmpty() ? SWITCH_TABLET_TYPES : tabletTypes)
                     .setMaxReplicationLagAllowedSeconds(maxReplicationLagAllowed.toSeconds())
                     .setEnableReverseReplication(enableReverseReplication)
-                    .setDirection(direction())
+                    .setDirection(direction)
                     .setTimeoutSeconds(timeout.toSeconds())
                     .setDryRun(dryRun)
                     .setInitializeTargetSequences(initializeTargetSequences)
@@ -217,34 +260,22 @@ final class WorkflowSubcommands {
             var response = parent.stub().workflowSwitchTraffic(request);
             print(json
                     ? WorkflowTarget.compactJson(response) + "\n"
-                    : WorkflowOutput.switchTraffic(commandName(), request.getKeyspace(), request.getWorkflow(), dryRun, response));
+                    : WorkflowOutput.switchTraffic(commandName, request.getKeyspace(), request.getWorkflow(), dryRun, response));
             return 0;
         }
     }
 
     @Command(mixinStandardHelpOptions = true, name = "switchtraffic", description = "Switch traffic for a VReplication workflow.")
     static final class SwitchTraffic extends TrafficSwitch {
-        @Override
-        String commandName() {
-            return "SwitchTraffic";
-        }
-
-        @Override
-        int direction() {
-            return 0;
+        SwitchTraffic() {
+            super("SwitchTraffic", 0);
         }
     }
 
     @Command(mixinStandardHelpOptions = true, name = "reversetraffic", description = "Reverse traffic for a VReplication workflow.")
     static final class ReverseTraffic extends TrafficSwitch {
-        @Override
-        String commandName() {
-            return "ReverseTraffic";
-        }
-
-        @Override
-        int direction() {
-            return 1;
+        ReverseTraffic() {
+            super("ReverseTraffic", 1);
         }
     }
 
@@ -288,10 +319,8 @@ final class WorkflowSubcommands {
         }
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "cancel", description = "Cancel a VReplication workflow: delete it and, unless --keep-data, its copied tables.")
-    static final class Cancel implements Callable<Integer> {
-        @ParentCommand
-        WorkflowTarget parent;
+    /** The flags of Workflow delete and of MoveTables and Reshard cancel: both delete the workflow. */
+    static final class DeleteFlags {
         @Option(names = {"--keep-data", "--keep_data"}, arity = "0..1", fallbackValue = "true",
                 description = "Keep the partially copied table data from the workflow in the target keyspace.")
         boolean keepData;
@@ -301,9 +330,21 @@ final class WorkflowSubcommands {
         @Option(names = "--shards", split = ",", description = "Only these shards.")
         List<String> shards = new ArrayList<>();
 
-        WorkflowDeleteRequest request() {
-            return WorkflowDeleteRequest.newBuilder().setKeyspace(parent.keyspace()).setWorkflow(parent.workflow())
+        WorkflowDeleteRequest request(WorkflowScope scope) {
+            return WorkflowDeleteRequest.newBuilder().setKeyspace(scope.keyspace()).setWorkflow(scope.workflow())
                     .setKeepData(keepData).setKeepRoutingRules(keepRoutingRules).addAllShards(trimmed(shards)).build();
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "cancel", description = "Cancel a VReplication workflow: delete it and, unless --keep-data, its copied tables.")
+    static final class Cancel implements Callable<Integer> {
+        @ParentCommand
+        WorkflowTarget parent;
+        @Mixin
+        DeleteFlags deleteFlags;
+
+        WorkflowDeleteRequest request() {
+            return deleteFlags.request(parent);
         }
 
         @Override
@@ -322,40 +363,60 @@ final class WorkflowSubcommands {
         }
     }
 
-    /** Start and stop set the state of the workflow's streams and print the per-tablet result as JSON. */
+    /**
+     * Start and stop, for Workflow, MoveTables and Reshard: set the state of the workflow's streams and print the
+     * per-tablet result as JSON.
+     */
     abstract static class StateChange implements Callable<Integer> {
-        @ParentCommand
-        WorkflowTarget parent;
+        private final String state;
         @Option(names = "--shards", split = ",", description = "Only these shards.")
         List<String> shards = new ArrayList<>();
 
-        abstract String state();
+        StateChange(String state) {
+            this.state = state;
+        }
+
+        abstract WorkflowScope scope();
 
         WorkflowUpdateRequest request() {
-            return WorkflowUpdateRequest.newBuilder().setKeyspace(parent.keyspace()).setWorkflow(parent.workflow())
-                    .setState(state()).addAllShards(trimmed(shards)).build();
+            WorkflowScope scope = scope();
+            return WorkflowUpdateRequest.newBuilder().setKeyspace(scope.keyspace()).setWorkflow(scope.workflow())
+                    .setState(state).addAllShards(trimmed(shards)).build();
         }
 
         @Override
         public Integer call() {
-            println(parent.json(sorted(parent.stub().workflowUpdate(request()))));
+            println(scope().json(sorted(scope().stub().workflowUpdate(request()))));
             return 0;
         }
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "start", description = "Start a VReplication workflow.")
-    static final class Start extends StateChange {
+    /** Start and stop under MoveTables and Reshard, which name the workflow before the subcommand. */
+    abstract static class TargetStateChange extends StateChange {
+        @ParentCommand
+        WorkflowTarget parent;
+
+        TargetStateChange(String state) {
+            super(state);
+        }
+
         @Override
-        String state() {
-            return "Running";
+        WorkflowScope scope() {
+            return parent;
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "start", description = "Start a VReplication workflow.")
+    static final class Start extends TargetStateChange {
+        Start() {
+            super("Running");
         }
     }
 
     @Command(mixinStandardHelpOptions = true, name = "stop", description = "Stop a VReplication workflow.")
-    static final class Stop extends StateChange {
-        @Override
-        String state() {
-            return "Stopped";
+    static final class Stop extends TargetStateChange {
+        Stop() {
+            super("Stopped");
         }
     }
 

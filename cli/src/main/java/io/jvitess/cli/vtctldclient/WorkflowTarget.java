@@ -5,13 +5,8 @@ import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
 import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
-import io.jvitess.proto.vtctlservice.VtctldGrpc;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 import java.util.Locale;
 
@@ -19,11 +14,8 @@ import java.util.Locale;
  * What MoveTables, Reshard and VDiff share: {@code --workflow}, {@code --target-keyspace} and {@code --format}.
  * Like Vitess's persistent flags they may be given before or after the subcommand.
  */
-abstract class WorkflowTarget implements Runnable {
+abstract class WorkflowTarget extends SubcommandGroup implements WorkflowScope {
 
-    @ParentCommand
-    VtctldClientCommand root;
-    CommandSpec spec;
     // No defaultValue: an inherited option's default would overwrite a value given before the subcommand.
     @Option(names = {"--workflow", "-w"}, scope = ScopeType.INHERIT, description = "The workflow you want to perform the command on.")
     String workflow;
@@ -32,30 +24,14 @@ abstract class WorkflowTarget implements Runnable {
     @Option(names = "--format", scope = ScopeType.INHERIT, description = "The format of the output; supported formats are: text,json.")
     String format;
 
-    /** Subcommands are matched case-insensitively, so Vitess's {@code create} and {@code Create} both work. */
-    @Spec
-    void spec(CommandSpec spec) {
-        this.spec = spec;
-        spec.subcommandsCaseInsensitive(true);
+    @Override
+    public String workflow() {
+        return required(workflow, "workflow");
     }
 
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-
-    String workflow() {
-        if (workflow == null || workflow.isBlank()) {
-            throw VtException.of(VtCode.INVALID_ARGUMENT, "required flag(s) \"workflow\" not set");
-        }
-        return workflow;
-    }
-
-    String keyspace() {
-        if (targetKeyspace == null || targetKeyspace.isBlank()) {
-            throw VtException.of(VtCode.INVALID_ARGUMENT, "required flag(s) \"target-keyspace\" not set");
-        }
-        return targetKeyspace;
+    public String keyspace() {
+        return required(targetKeyspace, "target-keyspace");
     }
 
     /** True for {@code --format json}; without {@code --format} the output is text. */
@@ -79,15 +55,6 @@ abstract class WorkflowTarget implements Runnable {
             case "text" -> false;
             default -> throw VtException.of(VtCode.INVALID_ARGUMENT, "invalid output format, got %s", format);
         };
-    }
-
-    VtctldGrpc.VtctldBlockingStub stub() {
-        return root.stub();
-    }
-
-    /** Proto JSON with unpopulated fields, like Vitess's {@code cli.MarshalJSON}. */
-    String json(MessageOrBuilder message) {
-        return root.json(message);
     }
 
     /** Proto JSON without unpopulated fields, like Vitess's {@code cli.MarshalJSONCompact}. */
