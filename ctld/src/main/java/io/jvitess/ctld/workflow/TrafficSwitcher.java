@@ -209,6 +209,7 @@ final class TrafficSwitcher {
         participants.addAll(workflow.targetShards());
         log.info("switching writes of workflow {}.{}: stopping writes on {}/{}", workflow.targetKeyspace(), workflow.name(),
                 workflow.sourceKeyspace(), WorkflowCreator.names(workflow.sourceShards()));
+        Instant writesStopped = clock.instant();
         stopSourceWrites(workflow, true);
         controls.refresh(participants);
         boolean reverseCreated = false;
@@ -259,6 +260,7 @@ final class TrafficSwitcher {
         } else {
             routingRules.switchWrites(workflow.sourceKeyspace(), workflow.targetKeyspace(), workflow.tables());
         }
+        Instant routingSwitched = clock.instant();
         controls.refresh(participants);
         if (enableReverse) {
             workflow.sourceShards().forEach(source -> streams.start(source, workflow.reverseName()));
@@ -266,8 +268,9 @@ final class TrafficSwitcher {
         for (ShardPrimary target : workflow.targetShards()) {
             streams.stop(target, workflow.name(), StreamRow.FROZEN);
         }
-        log.info("writes of workflow {}.{} switched to {}/{}", workflow.targetKeyspace(), workflow.name(), workflow.targetKeyspace(),
-                WorkflowCreator.names(workflow.targetShards()));
+        log.info("writes of workflow {}.{} switched to {}/{}; writes were held for {} ms", workflow.targetKeyspace(), workflow.name(),
+                workflow.targetKeyspace(), WorkflowCreator.names(workflow.targetShards()),
+                Duration.between(writesStopped, routingSwitched).toMillis());
     }
 
     /** Refuses (or with {@code stop=false}, allows again) writes on the sources; MoveTables also lifts the targets' denial. */

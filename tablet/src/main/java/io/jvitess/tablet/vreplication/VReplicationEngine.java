@@ -36,6 +36,9 @@ import static java.util.Objects.requireNonNull;
  */
 public final class VReplicationEngine implements AutoCloseable {
 
+    /** SwitchTraffic holds writes while it waits here, so poll often: every poll is one primary-key read. */
+    private static final long WAIT_POLL_MILLIS = 10;
+
     private static final Logger log = LoggerFactory.getLogger(VReplicationEngine.class);
 
     private final VReplicationConfig config;
@@ -160,7 +163,7 @@ public final class VReplicationEngine implements AutoCloseable {
                         position.format(), id, last);
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(WAIT_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw VtException.of(VtCode.CANCELED, "interrupted waiting for position %s in stream %d", position.format(), id);
