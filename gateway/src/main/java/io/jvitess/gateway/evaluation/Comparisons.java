@@ -34,7 +34,10 @@ public final class Comparisons {
             return Double.compare(Numbers.toDouble(left), Numbers.toDouble(right));
         }
         if (SqlTypes.isBinary(leftType) || SqlTypes.isBinary(rightType) || SqlTypes.isTemporal(leftType) || SqlTypes.isTemporal(rightType)) {
-            return Arrays.compareUnsigned(left.toBytes(), right.toBytes());
+            boolean hexLiteral = leftType == Type.HEXNUM || leftType == Type.HEXVAL || rightType == Type.HEXNUM || rightType == Type.HEXVAL;
+            return hexLiteral
+                    ? Arrays.compareUnsigned(left.toBytes(), right.toBytes())
+                    : left.compareBytes(right);
         }
         return collation.compare(left.raw(), right.raw());
     }
@@ -72,6 +75,13 @@ public final class Comparisons {
     private static int compareNumbers(SqlValue left, SqlValue right) {
         if (SqlTypes.isFloat(left.type()) || SqlTypes.isFloat(right.type())) {
             return Double.compare(Numbers.toDouble(left), Numbers.toDouble(right));
+        }
+        if (left.isIntegral() && right.isIntegral()) {
+            java.util.OptionalLong leftLong = left.longValueIfSmall();
+            java.util.OptionalLong rightLong = right.longValueIfSmall();
+            if (leftLong.isPresent() && rightLong.isPresent()) {
+                return Long.compare(leftLong.getAsLong(), rightLong.getAsLong());
+            }
         }
         if (SqlTypes.isSigned(left.type()) && SqlTypes.isSigned(right.type())) {
             try {
