@@ -5,9 +5,11 @@ import io.jvitess.common.errors.VtCode;
 import io.jvitess.common.errors.VtException;
 import io.jvitess.gateway.executor.Executor;
 import io.jvitess.gateway.executor.Session;
+import io.jvitess.gateway.server.prepared.GatewayPreparedQuery;
 import io.jvitess.mysql.server.ConnectionInfo;
 import io.jvitess.mysql.server.MysqlHandler;
 import io.jvitess.mysql.server.MysqlSession;
+import io.jvitess.mysql.server.PreparedQuery;
 import io.jvitess.mysql.server.ResultSink;
 import io.jvitess.proto.query.Field;
 import io.jvitess.sql.split.StatementSplitter;
@@ -49,10 +51,7 @@ public final class GatewayHandler implements MysqlHandler {
 
         @Override
         public void query(String sql, ResultSink sink) {
-            List<String> statements = StatementSplitter.split(sql);
-            if (statements.isEmpty()) {
-                throw VtException.of(VtCode.INVALID_ARGUMENT, new SqlState(1065, "42000"), "Query was empty");
-            }
+            List<String> statements = split(sql);
             if (statements.size() > 1 && !multiStatements) {
                 // Without CLIENT_MULTI_STATEMENTS MySQL parses the text as one statement, so "a; b" is a syntax error.
                 throw VtException.of(VtCode.INVALID_ARGUMENT, SqlState.SYNTAX_ERROR,
@@ -61,6 +60,25 @@ public final class GatewayHandler implements MysqlHandler {
             for (int index = 0; index < statements.size(); index++) {
                 sink.send(executor.execute(session, statements.get(index)), index < statements.size() - 1);
             }
+        }
+
+        /** One statement only, whatever CLIENT_MULTI_STATEMENTS says, as in MySQL. */
+        @Override
+        public PreparedQuery prepare(String sql) {
+            List<String> statements = split(sql);
+            if (statements.size() > 1) {
+                throw VtException.of(VtCode.INVALID_ARGUMENT, SqlState.SYNTAX_ERROR,
+                        "syntax error: a prepared statement holds one statement, this text has %d", statements.size());
+            }
+            return GatewayPreparedQuery.prepare(executor, session, statements.getFirst());
+        }
+
+        private static List<String> split(String sql) {
+            List<String> statements = StatementSplitter.split(sql);
+            if (statements.isEmpty()) {
+                throw VtException.of(VtCode.INVALID_ARGUMENT, new SqlState(1065, "42000"), "Query was empty");
+            }
+            return statements;
         }
 
         @Override

@@ -45,21 +45,8 @@ public record TextRow(Row row) {
      * @throws IllegalArgumentException the row's lengths do not match the column count or its values
      */
     public void write(PacketWriter writer, int columnCount) {
-        if (row.getLengthsCount() != columnCount) {
-            throw new IllegalArgumentException("row has " + row.getLengthsCount() + " values for " + columnCount + " columns");
-        }
-        long total = 0;
-        for (int column = 0; column < columnCount; column++) {
-            long length = row.getLengths(column);
-            if (length < -1) {
-                throw new IllegalArgumentException("row value " + column + " has negative length " + length);
-            }
-            total += Math.max(length, 0);
-        }
+        Rows.validate(row, columnCount);
         ByteString values = row.getValues();
-        if (total != values.size()) {
-            throw new IllegalArgumentException("row lengths add up to " + total + " bytes but values hold " + values.size());
-        }
         int offset = 0;
         for (int column = 0; column < columnCount; column++) {
             int length = (int) row.getLengths(column);

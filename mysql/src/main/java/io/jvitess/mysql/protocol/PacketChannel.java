@@ -48,6 +48,11 @@ public final class PacketChannel {
         this.maxPacketSize = maxPacketSize;
     }
 
+    /** The largest payload accepted from the peer (max_allowed_packet). */
+    public int maxPacketSize() {
+        return maxPacketSize;
+    }
+
     /** Starts a new exchange (every client command starts at sequence id 0). */
     public void resetSequence() {
         sequence = 0;

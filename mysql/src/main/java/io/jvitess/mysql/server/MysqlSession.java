@@ -1,5 +1,8 @@
 package io.jvitess.mysql.server;
 
+import io.jvitess.common.errors.SqlState;
+import io.jvitess.common.errors.VtCode;
+import io.jvitess.common.errors.VtException;
 import io.jvitess.proto.query.Field;
 
 import java.util.List;
@@ -19,6 +22,16 @@ public interface MysqlSession {
      */
     void query(String sql, ResultSink sink);
 
+    /**
+     * COM_STMT_PREPARE: checks one statement with {@code ?} placeholders and returns it ready to
+     * execute; the connection assigns its id and keeps it until the client closes it. Throws
+     * VtException (e.g. a syntax error) to refuse it. Sessions without prepared statements answer
+     * "Unknown command", which makes clients fall back to client-side preparation.
+     */
+    default PreparedQuery prepare(String sql) {
+        throw VtException.of(VtCode.UNIMPLEMENTED, SqlState.UNKNOWN_COMMAND, "Unknown command");
+    }
+
     /** COM_INIT_DB; throws VtException (e.g. 1049 unknown database). */
     void initDb(String schema);
 
@@ -34,7 +47,7 @@ public interface MysqlSession {
     /** Warnings of the last statement, reported in OK/EOF packets when the result carries none itself. */
     int warningCount();
 
-    /** COM_RESET_CONNECTION: drop session state (transaction, variables, temporary tables). */
+    /** COM_RESET_CONNECTION: drop session state (transaction, variables, temporary tables); the connection closes prepared statements itself. */
     default void resetConnection() {
     }
 

@@ -11,6 +11,11 @@ import io.jvitess.mysql.packet.ComFieldList;
 import io.jvitess.mysql.packet.ComInitDb;
 import io.jvitess.mysql.packet.ComQuery;
 import io.jvitess.mysql.packet.ComSetOption;
+import io.jvitess.mysql.packet.ComStmtClose;
+import io.jvitess.mysql.packet.ComStmtExecute;
+import io.jvitess.mysql.packet.ComStmtPrepare;
+import io.jvitess.mysql.packet.ComStmtReset;
+import io.jvitess.mysql.packet.ComStmtSendLongData;
 import io.jvitess.mysql.packet.ErrPacket;
 import io.jvitess.mysql.packet.HandshakeResponse41;
 import io.jvitess.mysql.packet.HandshakeV10;
@@ -24,6 +29,7 @@ import io.jvitess.mysql.protocol.PacketChannel;
 import io.jvitess.mysql.protocol.PacketTooLargeException;
 import io.jvitess.mysql.protocol.ServerStatus;
 import io.jvitess.proto.query.Field;
+import io.jvitess.proto.query.QueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +64,7 @@ final class ServerConnection {
     private final MysqlHandler handler;
     private final ServerCounters counters;
     private final Runnable onAuthenticated;
+    private final PreparedStatements statements;
     private ResponseWriter writer;
     private boolean multiStatements;
     private MysqlSession session;
@@ -75,6 +82,7 @@ final class ServerConnection {
         this.handler = requireNonNull(handler, "handler is null");
         this.counters = requireNonNull(counters, "counters is null");
         this.onAuthenticated = requireNonNull(onAuthenticated, "onAuthenticated is null");
+        this.statements = new PreparedStatements(channel.maxPacketSize());
         // Until the client states its capabilities, write as for the most conservative client.
         this.writer = new ResponseWriter(channel, 0);
     }
@@ -231,6 +239,7 @@ final class ServerConnection {
                 }
                 case CommandCode.COM_PING -> replyOk();
                 case CommandCode.COM_RESET_CONNECTION -> {
+                    statements.closeAll();
                     session.resetConnection();
                     replyOk();
                 }
@@ -239,9 +248,14 @@ final class ServerConnection {
                     writer.flush();
                 }
                 case CommandCode.COM_SET_OPTION -> setOption(ComSetOption.read(reader).option());
-                // Prepared statements are not supported, so there is nothing to close; these two get no reply.
-                case CommandCode.COM_STMT_CLOSE, CommandCode.COM_STMT_SEND_LONG_DATA -> {
+                case CommandCode.COM_STMT_PREPARE -> prepare(ComStmtPrepare.read(reader).sql());
+                case CommandCode.COM_STMT_EXECUTE -> executeStatement(payload);
+                case CommandCode.COM_STMT_RESET -> {
+                    statements.require(ComStmtReset.read(reader).statementId(), "mysqld_stmt_reset").clearLongData();
+                    replyOk();
                 }
+                // These two never get a reply, not even an error: the client does not read one.
+                case CommandCode.COM_STMT_CLOSE, CommandCode.COM_STMT_SEND_LONG_DATA -> withoutReply(command, reader);
                 default -> {
                     log.debug("connection {} from {}: unsupported command {}", connectionId, remoteAddress, CommandCode.name(command));
                     replyError(ErrPacket.of(SqlState.UNKNOWN_COMMAND, "Unknown command"));
@@ -273,6 +287,50 @@ final class ServerConnection {
             return;
         }
         responder.finish();
+    }
+
+    private void prepare(String sql) throws IOException {
+        PreparedQuery query = requireNonNull(session.prepare(sql), "session prepared no statement");
+        PreparedStatements.Statement statement;
+        try {
+            statement = statements.add(query);
+        } catch (RuntimeException e) {
+            query.close();
+            throw e;
+        }
+        writer.writePrepareOk(statement.id(), query.parameterCount(), query.columns(), status(), session.warningCount());
+        writer.flush();
+    }
+
+    /** COM_STMT_EXECUTE: answered like COM_QUERY, but with rows in the binary protocol. */
+    private void executeStatement(byte[] payload) throws IOException {
+        counters.countQuestion();
+        PreparedStatements.Statement statement = statements.require(ComStmtExecute.readStatementId(payload), "mysqld_stmt_execute");
+        PreparedQuery query = statement.query();
+        QueryResult result;
+        try {
+            ComStmtExecute request = ComStmtExecute.read(new PacketReader(payload), query.parameterCount(), statement.boundTypes(),
+                    statement.longData());
+            statement.bind(request.types());
+            result = query.execute(request.parameters());
+        } finally {
+            statement.clearLongData();
+        }
+        int warnings = result.getWarnings() != 0 ? result.getWarnings() : session.warningCount();
+        writer.writeBinaryResult(result, status(), warnings);
+        writer.flush();
+    }
+
+    private void withoutReply(int command, PacketReader reader) {
+        try {
+            if (command == CommandCode.COM_STMT_CLOSE) {
+                statements.close(ComStmtClose.read(reader).statementId());
+            } else {
+                statements.appendLongData(ComStmtSendLongData.read(reader));
+            }
+        } catch (MalformedPacketException e) {
+            log.debug("connection {} from {}: malformed {} ignored: {}", connectionId, remoteAddress, CommandCode.name(command), e.getMessage());
+        }
     }
 
     private void setOption(int option) throws IOException {
@@ -327,6 +385,7 @@ final class ServerConnection {
     }
 
     private void closeSession() {
+        statements.closeAll();
         MysqlSession current = session;
         session = null;
         if (current == null) {

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import static io.jvitess.mysql.server.Results.field;
 import static io.jvitess.mysql.server.Results.resultSet;
@@ -33,6 +34,8 @@ final class FakeHandler implements MysqlHandler {
     final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
     /** Extra statements a test teaches the fake; consulted first, null means "not mine". */
     volatile BiFunction<FakeSession, String, QueryResult> extraStatements = (session, statement) -> null;
+    /** Prepares statements for COM_STMT_PREPARE; null leaves MysqlSession's default (Unknown command). */
+    volatile Function<String, PreparedQuery> preparer;
     /** Sees each COM_QUERY first; returns true if it answered the query itself. */
     volatile CustomQuery customQuery = (session, sql, sink) -> false;
 
@@ -163,6 +166,12 @@ final class FakeHandler implements MysqlHandler {
             }
             throw VtException.of(VtCode.INVALID_ARGUMENT, SqlState.SYNTAX_ERROR,
                     "You have an error in your SQL syntax; the fake does not know: %s", abbreviate(statement));
+        }
+
+        @Override
+        public PreparedQuery prepare(String sql) {
+            Function<String, PreparedQuery> current = preparer;
+            return current == null ? MysqlSession.super.prepare(sql) : current.apply(sql);
         }
 
         @Override

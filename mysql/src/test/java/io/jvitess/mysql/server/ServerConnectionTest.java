@@ -16,6 +16,8 @@ import io.jvitess.mysql.packet.ComFieldList;
 import io.jvitess.mysql.packet.ComInitDb;
 import io.jvitess.mysql.packet.ComQuery;
 import io.jvitess.mysql.packet.ComSetOption;
+import io.jvitess.mysql.packet.ComStmtClose;
+import io.jvitess.mysql.packet.ComStmtPrepare;
 import io.jvitess.mysql.packet.EofPacket;
 import io.jvitess.mysql.packet.ErrPacket;
 import io.jvitess.mysql.packet.HandshakeResponse41;
@@ -45,96 +47,29 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static io.jvitess.mysql.server.ConnectionScript.encode;
+import static io.jvitess.mysql.server.ConnectionScript.err;
+import static io.jvitess.mysql.server.ConnectionScript.ok;
 import static io.jvitess.mysql.server.Results.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Command handling without a socket: scripted client bytes in, server bytes out. */
 class ServerConnectionTest {
 
-    private static final int CLIENT_CAPABILITIES = CapabilityFlags.CLIENT_PROTOCOL_41
-            | CapabilityFlags.CLIENT_SECURE_CONNECTION
-            | CapabilityFlags.CLIENT_PLUGIN_AUTH
-            | CapabilityFlags.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA
-            | CapabilityFlags.CLIENT_TRANSACTIONS
-            | CapabilityFlags.CLIENT_MULTI_RESULTS
-            | CapabilityFlags.CLIENT_MULTI_STATEMENTS
-            | CapabilityFlags.CLIENT_CONNECT_ATTRS
-            | CapabilityFlags.CLIENT_CONNECT_WITH_DB;
+    private static final int CLIENT_CAPABILITIES = ConnectionScript.CLIENT_CAPABILITIES;
 
     private final FakeHandler handler = new FakeHandler();
     private AuthServer authServer = AuthServers.create("none", Optional.empty());
     private int maxPacketSize = 1 << 20;
     private final AtomicBoolean authenticated = new AtomicBoolean();
 
-    /** A scripted client: handshake response first, then commands. */
-    private final class Script {
-        private final List<byte[]> frames = new ArrayList<>();
-
-        Script handshake(int capabilities, String plugin, byte[] authResponse) {
-            HandshakeResponse41 response = new HandshakeResponse41(capabilities, 1 << 24, CharacterSets.UTF8MB4_GENERAL_CI, "app",
-                    ByteString.copyFrom(authResponse), Optional.of("commerce"), Optional.of(plugin),
-                    Map.of("_client_name", "script"));
-            frames.add(Wire.frame(1, encode(response::write)));
-            return this;
-        }
-
-        Script handshake() {
-            return handshake(CLIENT_CAPABILITIES, NativePassword.PLUGIN_NAME, new byte[0]);
-        }
-
-        Script frame(int sequence, byte[] payload) {
-            frames.add(Wire.frame(sequence, payload));
-            return this;
-        }
-
-        Script command(byte[] payload) {
-            return frame(0, payload);
-        }
-
-        Script query(String sql) {
-            return command(encode(new ComQuery(sql)::write));
-        }
-
-        Script command(int code) {
-            return command(new byte[] {(byte) code});
-        }
-
-        /** Runs the connection to completion and returns what the server wrote, handshake included. */
-        List<Wire.Frame> run() {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            PacketChannel channel = new PacketChannel(new ByteArrayInputStream(Wire.concat(frames)), out, maxPacketSize);
-            new ServerConnection(7, "10.0.0.1:5555", channel, "8.0.40-Vitess", authServer, handler, new ServerCounters(() -> 1),
-                    () -> authenticated.set(true)).serve();
-            return Wire.frames(out.toByteArray());
-        }
-
-        /** Runs and returns the responses to the commands, after the greeting and the login OK. */
-        List<Wire.Frame> responses() {
-            List<Wire.Frame> all = run();
-            assertThat(all.size()).isGreaterThanOrEqualTo(2);
-            assertThat(all.get(1).firstByte()).as("login OK").isEqualTo(OkPacket.HEADER);
-            return all.subList(2, all.size());
-        }
-    }
-
-    private static byte[] encode(java.util.function.Consumer<PacketWriter> encoder) {
-        PacketWriter writer = new PacketWriter();
-        encoder.accept(writer);
-        return writer.toByteArray();
-    }
-
-    private static OkPacket ok(Wire.Frame frame) {
-        return OkPacket.read(new PacketReader(frame.payload()));
-    }
-
-    private static ErrPacket err(Wire.Frame frame) {
-        assertThat(frame.firstByte()).as("ERR header").isEqualTo(ErrPacket.HEADER);
-        return ErrPacket.read(new PacketReader(frame.payload()));
+    private ConnectionScript script() {
+        return new ConnectionScript(handler, authServer, maxPacketSize, authenticated);
     }
 
     @Test
     void greetingAdvertisesProtocolAndLoginSucceeds() {
-        List<Wire.Frame> frames = new Script().handshake().command(CommandCode.COM_QUIT).run();
+        List<Wire.Frame> frames = script().handshake().command(CommandCode.COM_QUIT).run();
 
         assertThat(frames).hasSize(2);
         assertThat(frames.getFirst().sequence()).isZero();
@@ -169,7 +104,7 @@ class ServerConnectionTest {
             return new AuthenticatedUser(user, user);
         };
         byte[] switchedResponse = "twenty-bytes-of-auth".getBytes(StandardCharsets.UTF_8);
-        List<Wire.Frame> frames = new Script()
+        List<Wire.Frame> frames = script()
                 .handshake(CLIENT_CAPABILITIES, "caching_sha2_password", new byte[32])
                 .frame(3, switchedResponse)
                 .run();
@@ -190,7 +125,7 @@ class ServerConnectionTest {
     @Test
     void wrongPasswordIsDeniedAndTheConnectionEnds() {
         authServer = StaticAuthServer.fromJson("{\"app\": {\"Password\": \"secret\"}}");
-        List<Wire.Frame> frames = new Script()
+        List<Wire.Frame> frames = script()
                 .handshake(CLIENT_CAPABILITIES, NativePassword.PLUGIN_NAME, new byte[20])
                 .query("select 1")
                 .run();
@@ -207,7 +142,7 @@ class ServerConnectionTest {
         MysqlHandler unavailable = info -> {
             throw VtException.of(VtCode.UNAVAILABLE, "no keyspaces");
         };
-        List<Wire.Frame> refused = runWith(unavailable, new Script().handshake().query("select 1"));
+        List<Wire.Frame> refused = script().handshake().query("select 1").run(unavailable, 8);
         assertThat(refused).hasSize(2);
         assertThat(refused.get(1).sequence()).isEqualTo(2);
         assertThat(err(refused.get(1))).isEqualTo(new ErrPacket(1105, "HY000", "no keyspaces"));
@@ -215,16 +150,8 @@ class ServerConnectionTest {
         MysqlHandler buggy = info -> {
             throw new IllegalStateException("handler bug");
         };
-        assertThat(err(runWith(buggy, new Script().handshake()).get(1))).isEqualTo(new ErrPacket(1105, "HY000", "handler bug"));
+        assertThat(err(script().handshake().run(buggy, 8).get(1))).isEqualTo(new ErrPacket(1105, "HY000", "handler bug"));
         assertThat(authenticated).isFalse();
-    }
-
-    private List<Wire.Frame> runWith(MysqlHandler other, Script script) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PacketChannel channel = new PacketChannel(new ByteArrayInputStream(Wire.concat(script.frames)), out, maxPacketSize);
-        new ServerConnection(8, "10.0.0.1:5555", channel, "8.0.40-Vitess", authServer, other, new ServerCounters(() -> 1),
-                () -> authenticated.set(true)).serve();
-        return Wire.frames(out.toByteArray());
     }
 
     @Test
@@ -235,7 +162,7 @@ class ServerConnectionTest {
         sslRequest[1] = (byte) (capabilities >>> 8);
         sslRequest[2] = (byte) (capabilities >>> 16);
         sslRequest[3] = (byte) (capabilities >>> 24);
-        List<Wire.Frame> frames = new Script().frame(1, sslRequest).run();
+        List<Wire.Frame> frames = script().frame(1, sslRequest).run();
 
         assertThat(frames).hasSize(2);
         assertThat(err(frames.get(1)).message()).contains("SSL connection is not supported");
@@ -243,17 +170,17 @@ class ServerConnectionTest {
 
     @Test
     void garbageHandshakeGetsAnError() {
-        List<Wire.Frame> frames = new Script().frame(1, new byte[] {1, 2, 3}).run();
+        List<Wire.Frame> frames = script().frame(1, new byte[] {1, 2, 3}).run();
         assertThat(frames).hasSize(2);
         assertThat(err(frames.get(1))).isEqualTo(new ErrPacket(1835, "HY000", "Bad handshake"));
     }
 
     @Test
     void unsupportedCommandsGetUnknownCommandAndTheConnectionContinues() {
-        List<Wire.Frame> responses = new Script().handshake()
-                .command(encode(writer -> writer.writeInt1(CommandCode.COM_STMT_PREPARE).writeEofString("select ?")))
-                .command(encode(writer -> writer.writeInt1(CommandCode.COM_STMT_CLOSE).writeInt4(1)))
-                .command(encode(writer -> writer.writeInt1(CommandCode.COM_STMT_EXECUTE).writeInt4(1)))
+        List<Wire.Frame> responses = script().handshake()
+                .command(new ComStmtPrepare("select ?")::write)
+                .command(new ComStmtClose(1)::write)
+                .command(encode(writer -> writer.writeInt1(CommandCode.COM_STMT_FETCH).writeInt4(1).writeInt4(10)))
                 .command(0x2a)
                 .command(new byte[0])
                 .command(CommandCode.COM_CHANGE_USER)
@@ -261,7 +188,7 @@ class ServerConnectionTest {
                 .responses();
 
         ErrPacket unknown = new ErrPacket(1047, "08S01", "Unknown command");
-        // COM_STMT_CLOSE gets no reply, so there is one response fewer than commands.
+        // The fake session has no prepared statements (MysqlSession's default); COM_STMT_CLOSE gets no reply.
         assertThat(responses).hasSize(6);
         for (Wire.Frame frame : responses.subList(0, 5)) {
             assertThat(frame.sequence()).isEqualTo(1);
@@ -273,7 +200,7 @@ class ServerConnectionTest {
     @Test
     void oversizedPacketGets1153AndTheNextCommandWorks() {
         maxPacketSize = 100;
-        List<Wire.Frame> responses = new Script().handshake()
+        List<Wire.Frame> responses = script().handshake()
                 .query("select 1 /* " + "x".repeat(200) + " */")
                 .query("select 1")
                 .responses();
@@ -292,7 +219,7 @@ class ServerConnectionTest {
             sink.send(QueryResult.newBuilder(FakeHandler.typedResult()).setWarnings(3).build(), false);
             return true;
         };
-        List<Wire.Frame> responses = new Script().handshake().query("select typed").responses();
+        List<Wire.Frame> responses = script().handshake().query("select typed").responses();
 
         // count, 7 column definitions, EOF, 2 rows, EOF
         assertThat(responses).hasSize(1 + 7 + 1 + 2 + 1);
@@ -313,7 +240,7 @@ class ServerConnectionTest {
 
     @Test
     void resultSetWithDeprecateEofEndsWithOkPacket() {
-        List<Wire.Frame> responses = new Script()
+        List<Wire.Frame> responses = script()
                 .handshake(CLIENT_CAPABILITIES | CapabilityFlags.CLIENT_DEPRECATE_EOF, NativePassword.PLUGIN_NAME, new byte[0])
                 .query("select typed")
                 .responses();
@@ -327,7 +254,7 @@ class ServerConnectionTest {
 
     @Test
     void multipleResultsFlagMoreResultsUntilTheLast() {
-        List<Wire.Frame> responses = new Script().handshake().query("insert into t values (1); select 1; update t set a = 1").responses();
+        List<Wire.Frame> responses = script().handshake().query("insert into t values (1); select 1; update t set a = 1").responses();
 
         assertThat(ok(responses.getFirst())).isEqualTo(OkPacket.of(3, 42, ServerStatus.AUTOCOMMIT | ServerStatus.MORE_RESULTS_EXISTS, 0, ""));
         // select 1: count, column, EOF, row, EOF
@@ -341,7 +268,7 @@ class ServerConnectionTest {
 
     @Test
     void errorAfterEarlierResultsEndsTheResponse() {
-        List<Wire.Frame> responses = new Script().handshake().query("insert into t values (1); select * from missing; select 1")
+        List<Wire.Frame> responses = script().handshake().query("insert into t values (1); select * from missing; select 1")
                 .command(CommandCode.COM_PING)
                 .responses();
 
@@ -359,7 +286,7 @@ class ServerConnectionTest {
             sink.send(Results.ok(2, 0), false);
             return true;
         };
-        List<Wire.Frame> responses = new Script()
+        List<Wire.Frame> responses = script()
                 .handshake(withoutMulti, NativePassword.PLUGIN_NAME, new byte[0])
                 .query("insert 1; insert 2")
                 .command(encode(new ComSetOption(ComSetOption.MULTI_STATEMENTS_ON)::write))
@@ -387,7 +314,7 @@ class ServerConnectionTest {
             }
             return true;
         };
-        List<Wire.Frame> responses = new Script().handshake().query("nothing").query("partial").responses();
+        List<Wire.Frame> responses = script().handshake().query("nothing").query("partial").responses();
 
         assertThat(ok(responses.getFirst())).isEqualTo(OkPacket.of(0, 0, ServerStatus.AUTOCOMMIT, 0, ""));
         assertThat(ok(responses.get(1))).isEqualTo(OkPacket.of(5, 0, ServerStatus.AUTOCOMMIT | ServerStatus.MORE_RESULTS_EXISTS, 0, ""));
@@ -407,7 +334,7 @@ class ServerConnectionTest {
             }
             throw VtException.of(VtCode.INTERNAL, "too late");
         };
-        List<Wire.Frame> responses = new Script().handshake().query("insert").command(CommandCode.COM_PING).responses();
+        List<Wire.Frame> responses = script().handshake().query("insert").command(CommandCode.COM_PING).responses();
 
         assertThat(ok(responses.getFirst()).affectedRows()).isEqualTo(1);
         assertThat(responses.get(1).sequence()).as("the ping's reply follows directly").isEqualTo(1);
@@ -422,7 +349,7 @@ class ServerConnectionTest {
             sink.send(QueryResult.newBuilder().addFields(Results.field("a", Type.VARCHAR)).addRows(bad).build(), false);
             return true;
         };
-        List<Wire.Frame> responses = new Script().handshake().query("select bad").responses();
+        List<Wire.Frame> responses = script().handshake().query("select bad").responses();
 
         assertThat(responses).hasSize(1);
         ErrPacket error = err(responses.getFirst());
@@ -432,7 +359,7 @@ class ServerConnectionTest {
 
     @Test
     void malformedCommandGetsAnError() {
-        List<Wire.Frame> responses = new Script().handshake()
+        List<Wire.Frame> responses = script().handshake()
                 .command(new byte[] {CommandCode.COM_SET_OPTION, 0})
                 .command(CommandCode.COM_PING)
                 .responses();
@@ -443,7 +370,7 @@ class ServerConnectionTest {
 
     @Test
     void initDbFieldListResetAndStatistics() {
-        List<Wire.Frame> responses = new Script().handshake()
+        List<Wire.Frame> responses = script().handshake()
                 .command(encode(new ComInitDb("customer")::write))
                 .command(encode(new ComInitDb("missing_db")::write))
                 .command(encode(new ComFieldList("users", "")::write))
@@ -483,7 +410,7 @@ class ServerConnectionTest {
             sink.send(Results.ok(), false);
             return true;
         };
-        List<Wire.Frame> responses = new Script().handshake().query("begin").responses();
+        List<Wire.Frame> responses = script().handshake().query("begin").responses();
 
         assertThat(ok(responses.getFirst()).statusFlags()).isEqualTo(ServerStatus.AUTOCOMMIT | ServerStatus.IN_TRANS);
         assertThat(handler.sessions.getFirst().closeCount.get()).isEqualTo(1);
@@ -494,7 +421,7 @@ class ServerConnectionTest {
         handler.customQuery = (session, sql, sink) -> {
             throw VtException.of(VtCode.ABORTED, SqlState.QUERY_INTERRUPTED, "Query execution was interrupted");
         };
-        List<Wire.Frame> responses = new Script().handshake().query("select sleep(10)").responses();
+        List<Wire.Frame> responses = script().handshake().query("select sleep(10)").responses();
         assertThat(err(responses.getFirst())).isEqualTo(new ErrPacket(1317, "70100", "Query execution was interrupted"));
     }
 
@@ -503,7 +430,7 @@ class ServerConnectionTest {
         handler.customQuery = (session, sql, sink) -> {
             throw VtException.of(VtCode.INVALID_ARGUMENT, SqlState.SYNTAX_ERROR, "syntax error near '%s'", sql);
         };
-        List<Wire.Frame> responses = new Script().handshake().query("x".repeat(100_000)).responses();
+        List<Wire.Frame> responses = script().handshake().query("x".repeat(100_000)).responses();
 
         ErrPacket error = err(responses.getFirst());
         assertThat(error.errno()).isEqualTo(1064);
