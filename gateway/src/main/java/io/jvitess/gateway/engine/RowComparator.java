@@ -6,7 +6,6 @@ import io.jvitess.gateway.evaluation.Comparisons;
 import io.jvitess.gateway.evaluation.SqlTypes;
 import io.jvitess.proto.query.Field;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -72,7 +71,7 @@ public final class RowComparator implements Comparator<List<SqlValue>> {
             SqlValue leftWeight = left.get(weightColumn);
             SqlValue rightWeight = right.get(weightColumn);
             if (!leftWeight.isNull() && !rightWeight.isNull()) {
-                return Arrays.compareUnsigned(leftWeight.raw(), rightWeight.raw());
+                return leftWeight.compareBytes(rightWeight);
             }
         }
         return Comparisons.compare(leftValue, rightValue, collations[index]);
