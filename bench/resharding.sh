@@ -110,5 +110,5 @@ echo "$report" | grep -q '"HasMismatch": false' || { echo "ERROR: VDiff found di
 echo "vdiff: $rows rows in ${vdiff_seconds}s = $vdiff_rate rows/s, no mismatch"
 
 ratio=$(echo "scale=2; $copy_rate / $dump_rate" | bc)
-summary="resharding ($rows rows): reshard copy $copy_rate rows/s vs mariadb-dump|mariadb $dump_rate rows/s = ${ratio}x; vdiff $vdiff_rate rows/s"
+summary="SUMMARY resharding ($rows rows): reshard copy $copy_rate rows/s vs mariadb-dump|mariadb $dump_rate rows/s = ${ratio}x; vdiff $vdiff_rate rows/s"
 echo "$summary" | tee "$results/resharding.txt"

@@ -15,7 +15,7 @@ bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 benchmarks=(
   gateway-overhead   # sysbench OLTP through vtgate over 2 shards vs the same mysqld directly
   resharding         # Reshard copy rows/s vs mariadb-dump | mariadb, VDiff rows/s
-  cutover            # (to come: bench/cutover.sh) longest client stall and errors during SwitchTraffic under load
+  cutover            # longest client stall and errors during SwitchTraffic under load
 )
 
 started=$(date +%Y%m%d-%H%M%S)

@@ -87,15 +87,28 @@ final class TabletControls {
         log.info("query service of {}/{} {} for {}", keyspace, shard, disabled ? "disabled" : "enabled", type);
     }
 
-    /** Makes the shards' primaries apply their new controls now (RefreshState); they also poll, so a failure is logged, not fatal. */
+    /**
+     * Makes the shards' primaries apply their new controls now (RefreshState), all at once: during a switch this
+     * runs while writes are held. Tablets also poll, so a failure is logged, not fatal.
+     */
     void refresh(Collection<ShardPrimary> shards) {
+        List<java.util.concurrent.CompletableFuture<Void>> refreshes = new ArrayList<>();
         for (ShardPrimary shard : shards) {
-            try {
-                tablets.refreshState(shard.primary());
-            } catch (RuntimeException e) {
-                log.warn("RefreshState of {}/{} failed, the tablet will pick the change up on its next check: {}",
-                        shard.keyspace(), shard.shard(), e.getMessage());
-            }
+            refreshes.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    tablets.refreshState(shard.primary());
+                } catch (RuntimeException e) {
+                    log.warn("RefreshState of {}/{} failed, the tablet will pick the change up on its next check: {}",
+                            shard.keyspace(), shard.shard(), e.getMessage());
+                }
+            }, REFRESHERS));
         }
+        refreshes.forEach(java.util.concurrent.CompletableFuture::join);
     }
+
+    private static final java.util.concurrent.ExecutorService REFRESHERS = java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "refresh-state");
+        thread.setDaemon(true);
+        return thread;
+    });
 }

@@ -210,14 +210,17 @@ final class TrafficSwitcher {
         log.info("switching writes of workflow {}.{}: stopping writes on {}/{}", workflow.targetKeyspace(), workflow.name(),
                 workflow.sourceKeyspace(), WorkflowCreator.names(workflow.sourceShards()));
         Instant writesStopped = clock.instant();
+        PhaseTimer phases = new PhaseTimer(clock);
         stopSourceWrites(workflow, true);
         controls.refresh(participants);
+        phases.mark("stop writes");
         boolean reverseCreated = false;
         try {
             Map<String, String> sourcePositions = new LinkedHashMap<>();
             for (ShardPrimary source : workflow.sourceShards()) {
                 sourcePositions.put(source.shard(), tablets.primaryPosition(source.primary()));
             }
+            phases.mark("source positions");
             for (StreamRow stream : workflow.streams()) {
                 Duration remaining = Duration.between(clock.instant(), deadline);
                 if (remaining.isNegative() || remaining.isZero()) {
@@ -226,9 +229,11 @@ final class TrafficSwitcher {
                 tablets.vreplicationWaitForPos(stream.target().primary(), stream.id(), sourcePositions.get(stream.source().getShard()),
                         remaining);
             }
+            phases.mark("catch up");
             for (ShardPrimary target : workflow.targetShards()) {
                 streams.stop(target, workflow.name(), "stopped for cutover");
             }
+            phases.mark("stop streams");
             Map<String, String> targetPositions = new LinkedHashMap<>();
             for (ShardPrimary target : workflow.targetShards()) {
                 targetPositions.put(target.shard(), tablets.primaryPosition(target.primary()));
@@ -237,6 +242,7 @@ final class TrafficSwitcher {
                 createReverse(workflow, targetPositions);
                 reverseCreated = true;
             }
+            phases.mark("reverse workflow");
         } catch (RuntimeException e) {
             log.warn("switching writes of workflow {}.{} failed, restoring writes on the source: {}", workflow.targetKeyspace(),
                     workflow.name(), e.getMessage());
@@ -261,6 +267,7 @@ final class TrafficSwitcher {
             routingRules.switchWrites(workflow.sourceKeyspace(), workflow.targetKeyspace(), workflow.tables());
         }
         Instant routingSwitched = clock.instant();
+        phases.mark("switch");
         controls.refresh(participants);
         if (enableReverse) {
             workflow.sourceShards().forEach(source -> streams.start(source, workflow.reverseName()));
@@ -268,9 +275,9 @@ final class TrafficSwitcher {
         for (ShardPrimary target : workflow.targetShards()) {
             streams.stop(target, workflow.name(), StreamRow.FROZEN);
         }
-        log.info("writes of workflow {}.{} switched to {}/{}; writes were held for {} ms", workflow.targetKeyspace(), workflow.name(),
+        log.info("writes of workflow {}.{} switched to {}/{}; writes were held for {} ms ({})", workflow.targetKeyspace(), workflow.name(),
                 workflow.targetKeyspace(), WorkflowCreator.names(workflow.targetShards()),
-                Duration.between(writesStopped, routingSwitched).toMillis());
+                Duration.between(writesStopped, routingSwitched).toMillis(), phases);
     }
 
     /** Refuses (or with {@code stop=false}, allows again) writes on the sources; MoveTables also lifts the targets' denial. */
@@ -333,6 +340,29 @@ final class TrafficSwitcher {
                 streams.create(source, reverse, binlogSource, targetPositions.get(target.shard()), "Stopped", template.workflowType(),
                         template.workflowSubType(), false);
             }
+        }
+    }
+
+    /** Milliseconds per step while writes are held, for the operator's log line. */
+    private static final class PhaseTimer {
+        private final Clock clock;
+        private final StringBuilder phases = new StringBuilder();
+        private Instant last;
+
+        PhaseTimer(Clock clock) {
+            this.clock = clock;
+            this.last = clock.instant();
+        }
+
+        void mark(String phase) {
+            Instant now = clock.instant();
+            phases.append(phases.isEmpty() ? "" : ", ").append(phase).append(' ').append(Duration.between(last, now).toMillis()).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return phases.toString();
         }
     }
 }

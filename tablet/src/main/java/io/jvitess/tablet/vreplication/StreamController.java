@@ -25,6 +25,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,12 @@ final class StreamController {
 
     private static final Logger log = LoggerFactory.getLogger(StreamController.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** At most this many source transactions per target commit while catching up. */
+    private static final int MAX_BATCH_TRANSACTIONS = 100;
+    /** How long a pending position waits for more source events once a caller wants it saved. */
+    private static final Duration PENDING_POLL = Duration.ofMillis(10);
+    /** How often a pending position checks whether someone wants it. */
+    private static final Duration UNSAVED_POLL = Duration.ofMillis(50);
     private static final Duration FAST_FORWARD_IDLE_LIMIT = Duration.ofSeconds(60);
     static final String STOP_POSITION_REACHED = "Reached stopping position for current binlog file";
 
@@ -53,6 +60,8 @@ final class StreamController {
     private final Function<String, Keyspace> vschemas;
     private final Clock clock;
     private volatile boolean stopping;
+    /** Someone waits for a position (VReplicationWaitForPos): save a pending position as soon as the source pauses. */
+    private volatile boolean positionWanted;
     private volatile BinlogStreamer activeStreamer;
     private Thread thread;
 
@@ -326,6 +335,11 @@ final class StreamController {
         return Optional.of(new RowChange(change.table(), change.columns(), before, after));
     }
 
+    /** Asks the stream to record a pending position promptly (a traffic switch is waiting for it). */
+    void wantPosition() {
+        positionWanted = true;
+    }
+
     /** Continuous replication from pos until stopped or stop_pos is reached. */
     private void replicate(Connection target, SourceEndpoint endpoint, TableRules rules, RowApplier applier, StreamRecord record)
             throws SQLException, InterruptedException {
@@ -344,13 +358,16 @@ final class StreamController {
             Instant lastSaved = clock.instant();
             // A source transaction with no rows for this stream only moves pos; saving that on every such transaction
             // would write a binlog event per source event (and two streams in opposite directions would feed each
-            // other forever), so it is saved at most once a second and whenever the source goes quiet.
+            // other forever), so it is saved at most once a second, or as soon as the source pauses when a caller
+            // waits for a position (VReplicationWaitForPos during a traffic switch).
             Optional<BinlogTransaction> unsaved = Optional.empty();
             while (!stopping) {
-                Optional<BinlogTransaction> transaction = streamer.next(POLL);
+                Duration poll = unsaved.isEmpty() ? POLL : positionWanted ? PENDING_POLL : UNSAVED_POLL;
+                Optional<BinlogTransaction> transaction = streamer.next(poll);
                 Instant now = clock.instant();
                 if (transaction.isEmpty()) {
-                    if (unsaved.isPresent()) {
+                    if (unsaved.isPresent() && (positionWanted || !now.isBefore(lastSaved.plusSeconds(1)))) {
+                        positionWanted = false;
                         apply(target, applier, unsaved.get(), Optional::of);
                         unsaved = Optional.empty();
                         lastSaved = now;
@@ -361,12 +378,25 @@ final class StreamController {
                     }
                     continue;
                 }
+                // When the stream is behind, apply the transactions already received in one target transaction:
+                // one commit (and one pos update) per batch instead of per source transaction.
+                List<BinlogTransaction> batch = new ArrayList<>();
+                batch.add(transaction.get());
                 boolean reachedStop = stopPosition.isPresent() && transaction.get().position().atLeast(stopPosition.get());
-                if (transaction.get().changes().isEmpty() && !reachedStop && now.isBefore(lastSaved.plusSeconds(1))) {
-                    unsaved = transaction;
+                while (!reachedStop && batch.size() < MAX_BATCH_TRANSACTIONS) {
+                    Optional<BinlogTransaction> more = streamer.next(Duration.ZERO);
+                    if (more.isEmpty()) {
+                        break;
+                    }
+                    batch.add(more.get());
+                    reachedStop = stopPosition.isPresent() && more.get().position().atLeast(stopPosition.get());
+                }
+                boolean noRows = batch.stream().allMatch(received -> received.changes().isEmpty());
+                if (noRows && !reachedStop && now.isBefore(lastSaved.plusSeconds(1))) {
+                    unsaved = Optional.of(batch.getLast());
                     continue;
                 }
-                apply(target, applier, transaction.get(), Optional::of);
+                applyBatch(target, applier, batch);
                 unsaved = Optional.empty();
                 lastSaved = now;
                 if (reachedStop) {
@@ -376,6 +406,23 @@ final class StreamController {
             }
         } finally {
             activeStreamer = null;
+        }
+    }
+
+    /** Source transactions applied together in one target transaction that also records the last one's position. */
+    private void applyBatch(Connection target, RowApplier applier, List<BinlogTransaction> batch) throws SQLException {
+        try {
+            for (BinlogTransaction transaction : batch) {
+                for (RowChange change : transaction.changes()) {
+                    applier.apply(change);
+                }
+            }
+            BinlogTransaction last = batch.getLast();
+            updatePosition(target, last.position(), last.timestampSeconds());
+            target.commit();
+        } catch (SQLException | RuntimeException e) {
+            target.rollback();
+            throw e;
         }
     }
 

@@ -140,6 +140,12 @@ public final class VReplicationEngine implements AutoCloseable {
      */
     public void waitForPosition(int id, GtidPosition position, Duration timeout) {
         requireNonNull(position, "position is null");
+        synchronized (this) {
+            StreamController controller = controllers.get(id);
+            if (controller != null) {
+                controller.wantPosition();
+            }
+        }
         Instant deadline = clock.instant().plus(timeout);
         String last = "";
         while (true) {
