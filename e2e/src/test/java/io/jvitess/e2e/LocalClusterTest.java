@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,6 +41,7 @@ class LocalClusterTest {
     private static Path projectRoot;
     private static Path dataRoot;
     private static Shell shell;
+    private static ClusterClients clients;
     private static boolean tornDown;
 
     @BeforeAll
@@ -50,6 +49,7 @@ class LocalClusterTest {
         projectRoot = Vttestserver.projectRoot();
         dataRoot = Files.createTempDirectory("jvitess-e2e");
         shell = new Shell(projectRoot, Map.of("VTDATAROOT", dataRoot.toString(), "JVITESS_SKIP_BUILD", "1"));
+        clients = new ClusterClients(shell, VTGATE_PORT, 15999);
         for (int port : CLUSTER_PORTS) {
             assertThat(Probes.listening(port)).as("port %d must be free for the local cluster test (is a cluster running?)", port).isFalse();
         }
@@ -67,11 +67,11 @@ class LocalClusterTest {
     @Order(1)
     void seedDataRoundTripsThroughTheMariadbClient() throws IOException {
         Path common = projectRoot.resolve("examples/common");
-        mariadb(List.of(), common.resolve("insert_commerce_data.sql")).assertSuccess();
+        clients.mariadb(List.of(), common.resolve("insert_commerce_data.sql")).assertSuccess();
         // Line-buffered like a terminal, so the script's \! echo banners interleave with the tables as users see them.
         Shell.Result select = shell.run(Duration.ofMinutes(1), List.of("stdbuf", "-oL", "mariadb", "--no-defaults", "-h", "127.0.0.1",
                 "-P", Integer.toString(VTGATE_PORT), "--table"), common.resolve("select_commerce_data.sql")).assertSuccess();
-        assertThat(select.stdout()).isEqualTo(resource("select_commerce_data.expected"));
+        assertThat(select.stdout()).isEqualTo(ClusterClients.resource("select_commerce_data.expected"));
     }
 
     @Test
@@ -96,7 +96,7 @@ class LocalClusterTest {
             String description = Probes.eventually(Duration.ofSeconds(20), () -> queryValue(target, "select description from product where sku = 'SKU-2001'"));
             assertThat(description).as("read through %s", target).isEqualTo("Mouse");
         }
-        Shell.Result cli = mariadb(List.of("--batch", "--skip-column-names", "-e", "use commerce@replica; select price from product where sku = 'SKU-2001'"), null)
+        Shell.Result cli = clients.mariadb(List.of("--batch", "--skip-column-names", "-e", "use commerce@replica; select price from product where sku = 'SKU-2001'"), null)
                 .assertSuccess();
         assertThat(cli.stdout().strip()).isEqualTo("20");
     }
@@ -134,7 +134,7 @@ class LocalClusterTest {
             assertError(connection, huge, 1153, "08S01");
             assertThat(queryValue(connection, "select 1")).isEqualTo("1");
         }
-        Shell.Result cli = mariadb(List.of("-e", "select * from commerce.nosuchtable"), null);
+        Shell.Result cli = clients.mariadb(List.of("-e", "select * from commerce.nosuchtable"), null);
         assertThat(cli.exitCode()).isNotZero();
         assertThat(cli.stderr()).contains("ERROR 1146 (42S02)").contains("doesn't exist");
 
@@ -160,21 +160,21 @@ class LocalClusterTest {
     @Test
     @Order(6)
     void vtctldclientManagesTheTopology() {
-        Shell.Result keyspace = vtctldclient("GetKeyspace", "commerce").assertSuccess();
+        Shell.Result keyspace = clients.vtctldclient("GetKeyspace", "commerce").assertSuccess();
         assertThat(keyspace.stdout()).contains("\"name\": \"commerce\"").contains("\"sidecar_db_name\": \"_vt\"")
                 .contains("\"durability_policy\": \"semi_sync\"");
-        List<String> tablets = vtctldclient("GetTablets", "--keyspace", "commerce").assertSuccess().stdout().lines().toList();
+        List<String> tablets = clients.vtctldclient("GetTablets", "--keyspace", "commerce").assertSuccess().stdout().lines().toList();
         assertThat(tablets).hasSize(3);
         assertThat(tablets).anyMatch(line -> line.matches("zone1-0000000102 commerce 0 rdonly localhost:15102 localhost:17102 \\[] <null>"));
-        assertThat(vtctldclient("GetShard", "commerce/0").assertSuccess().stdout()).contains("\"primary_alias\": {");
-        assertThat(vtctldclient("GetSchema", "--table-names-only", "zone1-0000000100").assertSuccess().stdout().lines())
+        assertThat(clients.vtctldclient("GetShard", "commerce/0").assertSuccess().stdout()).contains("\"primary_alias\": {");
+        assertThat(clients.vtctldclient("GetSchema", "--table-names-only", "zone1-0000000100").assertSuccess().stdout().lines())
                 .containsExactly("corder", "customer", "product");
-        assertThat(vtctldclient("GetVSchema", "commerce").assertSuccess().stdout()).contains("\"corder\"");
+        assertThat(clients.vtctldclient("GetVSchema", "commerce").assertSuccess().stdout()).contains("\"corder\"");
 
-        Shell.Result invalid = vtctldclient("ApplyVSchema", "--vschema", "{\"sharded\": true, \"tables\": {\"t\": {}}}", "commerce");
+        Shell.Result invalid = clients.vtctldclient("ApplyVSchema", "--vschema", "{\"sharded\": true, \"tables\": {\"t\": {}}}", "commerce");
         assertThat(invalid.exitCode()).isNotZero();
         assertThat(invalid.stderr()).contains("missing primary col vindex for table: t");
-        Shell.Result unknown = vtctldclient("GetKeyspace", "nosuch");
+        Shell.Result unknown = clients.vtctldclient("GetKeyspace", "nosuch");
         assertThat(unknown.exitCode()).isNotZero();
         assertThat(unknown.stderr()).contains("nosuch");
     }
@@ -261,24 +261,12 @@ class LocalClusterTest {
     }
 
     private static List<String[]> vitessTablets() {
-        Shell.Result result = mariadb(List.of("--batch", "--skip-column-names", "-e", "show vitess_tablets"), null).assertSuccess();
+        Shell.Result result = clients.mariadb(List.of("--batch", "--skip-column-names", "-e", "show vitess_tablets"), null).assertSuccess();
         return result.stdout().lines().map(line -> line.split("\t", -1)).toList();
     }
 
     private static String stateOf(String alias) {
         return vitessTablets().stream().filter(row -> row[5].equals(alias)).map(row -> row[4]).findFirst().orElse("missing");
-    }
-
-    private static Shell.Result mariadb(List<String> arguments, Path stdin) {
-        List<String> command = new ArrayList<>(List.of("mariadb", "--no-defaults", "-h", "127.0.0.1", "-P", Integer.toString(VTGATE_PORT)));
-        command.addAll(arguments);
-        return shell.run(Duration.ofMinutes(1), command, stdin);
-    }
-
-    private static Shell.Result vtctldclient(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("bin/vtctldclient", "--server", "localhost:15999"));
-        command.addAll(List.of(arguments));
-        return shell.run(Duration.ofMinutes(1), command);
     }
 
     private static Connection gateway(String target) throws SQLException {
@@ -318,9 +306,4 @@ class LocalClusterTest {
                 });
     }
 
-    private static String resource(String name) throws IOException {
-        try (InputStream input = LocalClusterTest.class.getResourceAsStream("/" + name)) {
-            return new String(input.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

@@ -8,12 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +30,7 @@ class LocalTutorialTest {
 
     private static Path projectRoot;
     private static Shell shell;
+    private static ClusterClients clients;
     private static java.util.Set<String> rulesAfterCreate;
 
     @BeforeAll
@@ -40,11 +38,12 @@ class LocalTutorialTest {
         projectRoot = Vttestserver.projectRoot();
         Path dataRoot = Files.createTempDirectory("jvitess-tutorial");
         shell = new Shell(projectRoot, Map.of("VTDATAROOT", dataRoot.toString(), "JVITESS_SKIP_BUILD", "1"));
+        clients = new ClusterClients(shell, VTGATE_PORT, 15999);
         for (int port : List.of(VTGATE_PORT, 15999, 21811)) {
             assertThat(Probes.listening(port)).as("port %d must be free for the tutorial test (is a cluster running?)", port).isFalse();
         }
         script("101_initial_cluster.sh");
-        mariadb(List.of(), projectRoot.resolve("examples/common/insert_commerce_data.sql")).assertSuccess();
+        clients.mariadb(List.of(), projectRoot.resolve("examples/common/insert_commerce_data.sql")).assertSuccess();
     }
 
     @AfterAll
@@ -58,6 +57,12 @@ class LocalTutorialTest {
     @Order(1)
     void moveTablesCopiesCustomerAndCorderAndWritesTheRoutingRules() {
         script("201_customer_tablets.sh");
+        // A create naming a table the source lacks fails with a clear error and leaves nothing behind.
+        Shell.Result unknownTable = clients.vtctldclient("MoveTables", "--workflow", MOVE, "--target-keyspace", "customer", "create",
+                "--source-keyspace", "commerce", "--tables", "customer,nosuch");
+        assertThat(unknownTable.exitCode()).isEqualTo(1);
+        assertThat(unknownTable.stderr()).contains("table nosuch not found in source keyspace commerce");
+        assertThat(routingRules()).isEmpty();
         script("202_move_tables.sh");
         rulesAfterCreate = routingRules();
         java.util.Set<String> expected = new java.util.HashSet<>();
@@ -77,14 +82,14 @@ class LocalTutorialTest {
                 + "Start State: Reads Not Switched. Writes Not Switched\nCurrent State: All Reads Switched. Writes Not Switched");
         assertThat(script("204_switch_writes.sh").strip()).isEqualTo("SwitchTraffic was successful for workflow customer." + MOVE + "\n\n"
                 + "Start State: All Reads Switched. Writes Not Switched\nCurrent State: All Reads Switched. Writes Switched");
-        assertThat(selectScript("select_customer0_data.sql")).isEqualTo(resource("select_customer0_data.expected"));
+        assertThat(selectScript("select_customer0_data.sql")).isEqualTo(ClusterClients.resource("select_customer0_data.expected"));
         // The source copy is still there but refuses queries: Vitess's denied-tables error.
-        Shell.Result denied = mariadb(List.of("-e", "use commerce/0; select * from customer"), null);
+        Shell.Result denied = clients.mariadb(List.of("-e", "use commerce/0; select * from customer"), null);
         assertThat(denied.exitCode()).isEqualTo(1);
         assertThat(denied.stderr()).contains("disallowed due to rule: enforce denied tables");
         // A write through the normal name lands in the customer keyspace and replicates back to commerce.
-        mariadb(List.of("-e", "insert into customer (customer_id, email) values (6, 'frank@domain.com')"), null).assertSuccess();
-        assertThat(mariadb(List.of("--batch", "--skip-column-names", "-e", "use customer; select email from customer where customer_id = 6"),
+        clients.mariadb(List.of("-e", "insert into customer (customer_id, email) values (6, 'frank@domain.com')"), null).assertSuccess();
+        assertThat(clients.mariadb(List.of("--batch", "--skip-column-names", "-e", "use customer; select email from customer where customer_id = 6"),
                 null).assertSuccess().stdout()).isEqualTo("frank@domain.com\n");
     }
 
@@ -95,10 +100,10 @@ class LocalTutorialTest {
         assertThat(reversed).contains("ReverseTraffic was successful").contains("Current State: Reads Not Switched. Writes Not Switched");
         assertThat(routingRules()).isEqualTo(rulesAfterCreate);
         // Writes go to commerce again, and the reverse of the reverse keeps customer in step.
-        mariadb(List.of("-e", "delete from customer where customer_id = 6"), null).assertSuccess();
+        clients.mariadb(List.of("-e", "delete from customer where customer_id = 6"), null).assertSuccess();
         String switched = vtctldclient("MoveTables", "--workflow", MOVE, "--target-keyspace", "customer", "switchtraffic");
         assertThat(switched).contains("Current State: All Reads Switched. Writes Switched");
-        assertThat(mariadb(List.of("--batch", "--skip-column-names", "-e", "use customer; select count(*) from customer"), null)
+        assertThat(clients.mariadb(List.of("--batch", "--skip-column-names", "-e", "use customer; select count(*) from customer"), null)
                 .assertSuccess().stdout()).isEqualTo("5\n");
     }
 
@@ -108,7 +113,7 @@ class LocalTutorialTest {
         assertThat(script("205_clean_commerce.sh").strip())
                 .isEqualTo("Successfully completed the " + MOVE + " workflow in the customer keyspace");
         assertThat(routingRules()).isEmpty();
-        Shell.Result gone = mariadb(List.of("-e", "use commerce; select * from customer"), null);
+        Shell.Result gone = clients.mariadb(List.of("-e", "use commerce; select * from customer"), null);
         assertThat(gone.exitCode()).isEqualTo(1);
         assertThat(gone.stderr()).contains("ERROR 1146 (42S02)").contains("Table 'vt_commerce.customer' doesn't exist");
     }
@@ -121,11 +126,11 @@ class LocalTutorialTest {
         script("303_reshard.sh");
         assertThat(script("304_switch_reads.sh")).contains("Current State: All Reads Switched. Writes Not Switched");
         assertThat(script("305_switch_writes.sh")).contains("Current State: All Reads Switched. Writes Switched");
-        assertThat(selectScript("select_customer-80_data.sql")).isEqualTo(resource("select_customer-80_data.expected"));
-        assertThat(selectScript("select_customer80-_data.sql")).isEqualTo(resource("select_customer80-_data.expected"));
+        assertThat(selectScript("select_customer-80_data.sql")).isEqualTo(ClusterClients.resource("select_customer-80_data.expected"));
+        assertThat(selectScript("select_customer80-_data.sql")).isEqualTo(ClusterClients.resource("select_customer80-_data.expected"));
         // New customers get ids from the commerce sequence and land on the shard their hash names.
-        mariadb(List.of("-e", "insert into customer (email) values ('grace@domain.com')"), null).assertSuccess();
-        assertThat(mariadb(List.of("--batch", "--skip-column-names", "-e", "use customer; select count(*) from customer"), null)
+        clients.mariadb(List.of("-e", "insert into customer (email) values ('grace@domain.com')"), null).assertSuccess();
+        assertThat(clients.mariadb(List.of("--batch", "--skip-column-names", "-e", "use customer; select count(*) from customer"), null)
                 .assertSuccess().stdout()).isEqualTo("6\n");
     }
 
@@ -134,11 +139,11 @@ class LocalTutorialTest {
     void theOldShardGoesAway() {
         script("306_down_shard_0.sh");
         script("307_delete_shard_0.sh");
-        Shell.Result shard = shell.run(Duration.ofMinutes(1), List.of("bin/vtctldclient", "--server", "localhost:15999", "GetShard", "customer/0"));
+        Shell.Result shard = clients.vtctldclient("GetShard", "customer/0");
         assertThat(shard.exitCode()).isNotZero();
-        String tablets = mariadb(List.of("--batch", "--skip-column-names", "-e", "show vitess_tablets"), null).assertSuccess().stdout();
+        String tablets = clients.mariadb(List.of("--batch", "--skip-column-names", "-e", "show vitess_tablets"), null).assertSuccess().stdout();
         assertThat(tablets).contains("customer\t-80\tPRIMARY").contains("customer\t80-\tPRIMARY").doesNotContain("customer\t0\t");
-        assertThat(mariadb(List.of("--batch", "--skip-column-names", "-e", "use customer; select count(*) from corder"), null)
+        assertThat(clients.mariadb(List.of("--batch", "--skip-column-names", "-e", "use customer; select count(*) from corder"), null)
                 .assertSuccess().stdout()).isEqualTo("5\n");
     }
 
@@ -151,16 +156,8 @@ class LocalTutorialTest {
                 Integer.toString(VTGATE_PORT), "--table"), projectRoot.resolve("examples/common/" + name)).assertSuccess().stdout();
     }
 
-    private static Shell.Result mariadb(List<String> arguments, Path stdin) {
-        List<String> command = new ArrayList<>(List.of("mariadb", "--no-defaults", "-h", "127.0.0.1", "-P", Integer.toString(VTGATE_PORT)));
-        command.addAll(arguments);
-        return shell.run(Duration.ofMinutes(1), command, stdin);
-    }
-
     private static String vtctldclient(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("bin/vtctldclient", "--server", "localhost:15999"));
-        command.addAll(List.of(arguments));
-        return shell.run(Duration.ofMinutes(2), command).assertSuccess().stdout();
+        return clients.vtctldclient(arguments).assertSuccess().stdout();
     }
 
     /** The routing rules as "from -> to" lines, order aside. */
@@ -176,9 +173,4 @@ class LocalTutorialTest {
         }
     }
 
-    private static String resource(String name) throws IOException {
-        try (InputStream input = LocalTutorialTest.class.getResourceAsStream("/" + name)) {
-            return new String(input.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

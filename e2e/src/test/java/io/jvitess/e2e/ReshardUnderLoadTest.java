@@ -308,9 +308,7 @@ class ReshardUnderLoadTest {
     }
 
     private static String vtctldclient(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("bin/vtctldclient", "--server", "localhost:15999"));
-        command.addAll(List.of(arguments));
-        return shell.run(Duration.ofMinutes(3), command).assertSuccess().stdout();
+        return new ClusterClients(shell, VTGATE_PORT, 15999).vtctldclient(arguments).assertSuccess().stdout();
     }
 
     private static JsonNode json(String text) {

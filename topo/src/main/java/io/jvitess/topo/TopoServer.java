@@ -434,8 +434,7 @@ public final class TopoServer implements AutoCloseable {
                 references.add(reference.build());
             }
         }
-        references.sort(Comparator.comparing((ShardReference reference) -> reference.getKeyRange().getStart(), TopoServer::compareUnsigned)
-                .thenComparing(ShardReference::getName));
+        references.sort(Comparator.comparing(ShardReference::getKeyRange, KeyRanges.BY_START).thenComparing(ShardReference::getName));
         List<String> targetCells = cells.isEmpty() ? getCellInfoNames() : cells;
         for (String cell : targetCells) {
             SrvKeyspace existing = null;

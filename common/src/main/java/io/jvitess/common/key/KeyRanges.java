@@ -97,6 +97,10 @@ public final class KeyRanges {
     }
 
     /** True if the ranges cover the same keyspace ids, e.g. {@code -80} and {@code 00-8000}. */
+    /** Orders ranges by their start (unsigned bytes, the unbounded start first): shard order in the serving graph. */
+    public static final java.util.Comparator<KeyRange> BY_START =
+            java.util.Comparator.comparing((KeyRange range) -> range.getStart().toByteArray(), java.util.Arrays::compareUnsigned);
+
     public static boolean equal(KeyRange first, KeyRange second) {
         return keyRangeStartsEqual(first, second) && keyRangeEndsEqual(first, second);
     }

@@ -33,7 +33,10 @@ final class TabletControls {
         this.tablets = requireNonNull(tablets, "tablets is null");
     }
 
-    /** Adds (or with {@code remove}, removes) tables from the shard's denied tables for the type; an emptied entry is dropped. */
+    /**
+     * Adds (or with {@code remove}, removes) tables from the shard's denied tables for the type; an emptied entry is
+     * dropped, and removing with no tables drops the type's whole entry (SetShardTabletControl --remove).
+     */
     Shard updateDeniedTables(String keyspace, String shard, TabletType type, Collection<String> tables, boolean remove) {
         return topo.updateShardFields(keyspace, shard, record -> {
             Shard.Builder builder = record.toBuilder().clearTabletControls();
@@ -41,6 +44,9 @@ final class TabletControls {
             for (Shard.TabletControl control : record.getTabletControlsList()) {
                 if (control.getTabletType() != type) {
                     builder.addTabletControls(control);
+                    continue;
+                }
+                if (remove && tables.isEmpty()) {
                     continue;
                 }
                 found = true;

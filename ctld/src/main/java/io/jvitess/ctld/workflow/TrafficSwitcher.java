@@ -175,8 +175,7 @@ final class TrafficSwitcher {
                 add.forEach(shard -> references.put(shard.shard(), ShardReference.newBuilder()
                         .setName(shard.shard()).setKeyRange(shard.keyRange()).build()));
                 List<ShardReference> sorted = new ArrayList<>(references.values());
-                sorted.sort(java.util.Comparator.comparing(reference -> reference.getKeyRange().getStart().toByteArray(),
-                        java.util.Arrays::compareUnsigned));
+                sorted.sort(java.util.Comparator.comparing(ShardReference::getKeyRange, KeyRanges.BY_START));
                 updated.addPartitions(partition.toBuilder().clearShardReferences().addAllShardReferences(sorted));
             }
             server.updateSrvKeyspace(cell, keyspace, updated.build());

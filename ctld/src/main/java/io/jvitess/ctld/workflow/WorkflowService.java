@@ -114,15 +114,8 @@ public final class WorkflowService {
         String shard = KeyRanges.normalizeShardName(request.getShard());
         topo.shard(request.getKeyspace(), shard);
         if (request.getDeniedTablesCount() > 0 || request.getRemove()) {
-            if (request.getRemove() && request.getDeniedTablesCount() == 0) {
-                topo.topo().updateShardFields(request.getKeyspace(), shard, record -> record.toBuilder().clearTabletControls()
-                        .addAllTabletControls(record.getTabletControlsList().stream()
-                                .filter(control -> control.getTabletType() != request.getTabletType()).toList())
-                        .build());
-            } else {
-                controls.updateDeniedTables(request.getKeyspace(), shard, request.getTabletType(), request.getDeniedTablesList(),
-                        request.getRemove());
-            }
+            controls.updateDeniedTables(request.getKeyspace(), shard, request.getTabletType(), request.getDeniedTablesList(),
+                    request.getRemove());
         } else {
             controls.setQueryServiceDisabled(request.getKeyspace(), shard, request.getTabletType(), request.getDisableQueryService());
         }

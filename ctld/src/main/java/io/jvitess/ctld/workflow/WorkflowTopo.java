@@ -111,7 +111,7 @@ final class WorkflowTopo {
     }
 
     static final Comparator<ShardPrimary> KEY_RANGE_ORDER =
-            Comparator.comparing((ShardPrimary shard) -> shard.keyRange().getStart().toByteArray(), java.util.Arrays::compareUnsigned);
+            Comparator.comparing(ShardPrimary::keyRange, KeyRanges.BY_START);
 
     /** True if the shards' ranges cover exactly the same key space (no gaps, same bounds). */
     static boolean sameCoverage(List<ShardPrimary> first, List<ShardPrimary> second) {

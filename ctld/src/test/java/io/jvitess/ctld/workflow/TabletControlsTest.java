@@ -34,6 +34,17 @@ class TabletControlsTest {
     }
 
     @Test
+    void removeWithoutTablesDropsTheTypesWholeEntry() {
+        topo.createKeyspace("commerce", Keyspace.getDefaultInstance());
+        topo.createShard("commerce", "0");
+        controls.updateDeniedTables("commerce", "0", TabletType.PRIMARY, List.of("customer"), false);
+        controls.updateDeniedTables("commerce", "0", TabletType.REPLICA, List.of("customer"), false);
+        controls.updateDeniedTables("commerce", "0", TabletType.PRIMARY, List.of(), true);
+        assertThat(topo.getShard("commerce", "0").value().getTabletControlsList())
+                .extracting(Shard.TabletControl::getTabletType).containsExactly(TabletType.REPLICA);
+    }
+
+    @Test
     void queryServiceIsDisabledForOneShardAndTypeInSrvKeyspace() {
         topo.createKeyspace("customer", Keyspace.getDefaultInstance());
         topo.createShard("customer", "0");

@@ -8,12 +8,13 @@ import com.alibaba.druid.sql.ast.statement.SQLUnionQuery;
  * The field query of a route: the same SELECT with {@code where 1 != 1} and no ordering, limit or
  * locking, run when the route has no shard to go to but the client still needs the columns.
  */
-final class FieldQueries {
+public final class FieldQueries {
 
     private FieldQueries() {
     }
 
-    static SQLSelectQuery of(SQLSelectQuery query) {
+    /** A stripped copy of the query; the original is left alone. */
+    public static SQLSelectQuery of(SQLSelectQuery query) {
         SQLSelectQuery copy = query.clone();
         strip(copy);
         return copy;

@@ -2,10 +2,6 @@ package io.jvitess.gateway.server.prepared;
 
 import com.alibaba.druid.DbType;
 import com.alibaba.druid.sql.SQLUtils;
-import com.alibaba.druid.sql.ast.SQLExpr;
-import com.alibaba.druid.sql.ast.expr.SQLBinaryOpExpr;
-import com.alibaba.druid.sql.ast.expr.SQLBinaryOperator;
-import com.alibaba.druid.sql.ast.expr.SQLIntegerExpr;
 import com.alibaba.druid.sql.ast.statement.SQLExprTableSource;
 import com.alibaba.druid.sql.ast.statement.SQLSelect;
 import com.alibaba.druid.sql.ast.statement.SQLSelectQuery;
@@ -13,7 +9,7 @@ import com.alibaba.druid.sql.ast.statement.SQLSelectQueryBlock;
 import com.alibaba.druid.sql.ast.statement.SQLSelectStatement;
 import com.alibaba.druid.sql.ast.statement.SQLTableSource;
 import com.alibaba.druid.sql.ast.statement.SQLUnionQuery;
-import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlSelectQueryBlock;
+import io.jvitess.gateway.planner.FieldQueries;
 import io.jvitess.sql.parser.ParsedStatement;
 import io.jvitess.sql.parser.StatementKind;
 
@@ -38,50 +34,27 @@ final class FieldQuery {
                 || !(statement.ast() instanceof SQLSelectStatement original)) {
             return Optional.empty();
         }
-        SQLSelectStatement copy = original.clone();
-        SQLSelect select = copy.getSelect();
-        if (!strip(select.getQuery())) {
+        if (!eligible(original.getSelect().getQuery())) {
             return Optional.empty();
         }
+        SQLSelectStatement copy = original.clone();
+        SQLSelect select = copy.getSelect();
+        select.setQuery(FieldQueries.of(select.getQuery()));
         select.setOrderBy(null);
         select.setLimit(null);
         return Optional.of(SQLUtils.toSQLString(copy, DbType.mysql, COMPACT));
     }
 
-    /** Rewrites the query in place; false if some block must not become a field query. */
-    private static boolean strip(SQLSelectQuery query) {
+    /** Running the field query has no effect only if every block reads a table and none selects INTO. */
+    private static boolean eligible(SQLSelectQuery query) {
         return switch (query) {
-            case SQLUnionQuery union -> {
-                union.setOrderBy(null);
-                union.setLimit(null);
-                yield union.getRelations().stream().allMatch(FieldQuery::strip);
-            }
-            case SQLSelectQueryBlock block -> {
-                if (block.getInto() != null || !readsTable(block.getFrom())) {
-                    yield false;
-                }
-                block.setWhere(alwaysFalse());
-                block.setOrderBy(null);
-                block.setLimit(null);
-                block.setForUpdate(false);
-                block.setForShare(false);
-                if (block instanceof MySqlSelectQueryBlock mysql) {
-                    mysql.setLockInShareMode(false);
-                }
-                if (block.getGroupBy() != null) {
-                    block.getGroupBy().setHaving(null);
-                }
-                yield true;
-            }
+            case SQLUnionQuery union -> union.getRelations().stream().allMatch(FieldQuery::eligible);
+            case SQLSelectQueryBlock block -> block.getInto() == null && readsTable(block.getFrom());
             default -> false;
         };
     }
 
     private static boolean readsTable(SQLTableSource from) {
         return from != null && !(from instanceof SQLExprTableSource table && "dual".equalsIgnoreCase(table.getTableName()));
-    }
-
-    private static SQLExpr alwaysFalse() {
-        return new SQLBinaryOpExpr(new SQLIntegerExpr(1), SQLBinaryOperator.NotEqual, new SQLIntegerExpr(1), DbType.mysql);
     }
 }
