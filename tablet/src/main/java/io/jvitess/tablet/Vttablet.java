@@ -6,6 +6,7 @@ import io.jvitess.common.topoproto.TabletAliases;
 import io.jvitess.proto.topodata.TabletType;
 import io.jvitess.tablet.health.HealthBroadcaster;
 import io.jvitess.tablet.mysql.MysqlConnector;
+import io.jvitess.tablet.queryservice.QueryCallExecutors;
 import io.jvitess.tablet.queryservice.QueryEngine;
 import io.jvitess.tablet.queryservice.TabletQueryService;
 import io.jvitess.tablet.sequence.SequenceEngine;
@@ -45,6 +46,7 @@ public final class Vttablet implements AutoCloseable {
     private final VReplicationEngine vreplication;
     private final VDiffEngine vdiff;
     private final ScheduledExecutorService housekeeping;
+    private final QueryCallExecutors callExecutors;
     private Server server;
 
     public Vttablet(TabletConfig config, TopoServer topo) {
@@ -64,6 +66,7 @@ public final class Vttablet implements AutoCloseable {
                 SourceResolver.primaryOf(topo, vreplicationConfig.sourceUser()), topo::getVSchema, Clock.systemUTC());
         this.vdiff = new VDiffEngine(config.keyspace(), config.shard(), vreplicationConfig.copyBatchRows(), mysql, vreplication,
                 SourceResolver.primaryOf(topo, vreplicationConfig.sourceUser()), topo::getVSchema);
+        this.callExecutors = new QueryCallExecutors(TabletAliases.format(config.alias()));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tablet-housekeeping");
             thread.setDaemon(true);
@@ -75,7 +78,10 @@ public final class Vttablet implements AutoCloseable {
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", config.grpcPort()))
                     .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                    .addService(new TabletQueryService(engine, state, health, config.alias()))
+                    // Calls start on the event loop; QueryCallExecutors moves all but vtgate's per-statement calls off it.
+                    .directExecutor()
+                    .callExecutor(callExecutors)
+                    .addService(new TabletQueryService(engine, state, health, config.alias(), callExecutors.queryWorkers()))
                     .addService(new TabletManagerService(mysql, vreplication, state::refreshState, vdiff))
                     .build()
                     .start();
@@ -127,6 +133,7 @@ public final class Vttablet implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        callExecutors.close();
         engine.close();
         mysql.close();
         log.info("vttablet {} stopped", TabletAliases.format(config.alias()));

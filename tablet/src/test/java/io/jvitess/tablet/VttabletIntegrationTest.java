@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.jvitess.tablet.TabletTestSupport.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +127,37 @@ class VttabletIntegrationTest {
                 });
         assertThatThrownBy(() -> execute(primaryStub, primaryTarget, "select 1", 12345))
                 .isInstanceOfSatisfying(VtException.class, error -> assertThat(error.getMessage()).contains("transaction 12345: not found"));
+    }
+
+    /**
+     * vtgate sends every session's statements to a tablet over one connection: a statement waiting for a row
+     * lock must not hold up the COMMIT (or any other call) that arrives after it, or both would wait for
+     * innodb_lock_wait_timeout (50 s).
+     */
+    @Test
+    void aStatementWaitingForARowLockDoesNotHoldUpTheCommitThatReleasesIt() throws Exception {
+        Vttablet primary = eventually(() -> tablets.stream()
+                .filter(tablet -> tablet.state().serving() && tablet.state().type() == TabletType.PRIMARY).findFirst().orElse(null));
+        QueryGrpc.QueryBlockingStub stub = stub(primary);
+        Target target = target(TabletType.PRIMARY);
+        execute(stub, target, "create table lock_rows (id bigint primary key, v bigint) engine=InnoDB", 0);
+        execute(stub, target, "insert into lock_rows values (1, 0)", 0);
+
+        long holder = stub.begin(BeginRequest.newBuilder().setTarget(target).build()).getTransactionId();
+        execute(stub, target, "update lock_rows set v = v + 1 where id = 1", holder);
+        CompletableFuture<QueryResult> waiter = CompletableFuture.supplyAsync(
+                () -> execute(stub, target, "update lock_rows set v = v + 10 where id = 1", 0));
+        // The waiting update is inside mysqld, blocked on the lock, while these calls go over the same connection.
+        eventually(() -> "1".equals(execute(stub, target,
+                "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'", 0)
+                .getRows(0).getValues().toString(StandardCharsets.UTF_8)) ? true : null);
+        assertThat(waiter).isNotDone();
+        stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+                .commit(CommitRequest.newBuilder().setTarget(target).setTransactionId(holder).build());
+
+        assertThat(waiter.get(10, TimeUnit.SECONDS).getRowsAffected()).isEqualTo(1);
+        assertThat(execute(stub, target, "select v from lock_rows where id = 1", 0)
+                .getRows(0).getValues().toString(StandardCharsets.UTF_8)).isEqualTo("11");
     }
 
     private static QueryResult execute(QueryGrpc.QueryBlockingStub stub, Target target, String sql, long transactionId) {

@@ -1,5 +1,7 @@
 package io.jvitess.tablet.queryservice;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.jvitess.common.errors.GrpcErrors;
@@ -26,6 +28,8 @@ import io.jvitess.tablet.health.HealthBroadcaster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -43,9 +47,16 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
     private final TabletStateManager state;
     private final HealthBroadcaster health;
     private final TabletAlias alias;
+    private final Executor statements;
 
-    public TabletQueryService(QueryEngine engine, TabletStateManager state, HealthBroadcaster health, TabletAlias alias) {
+    /**
+     * @param statements where the unary query calls ({@link QueryCallExecutors#SELF_DISPATCHED_METHODS}) run their
+     *                   statements; their handlers are called on the gRPC event loop
+     */
+    public TabletQueryService(QueryEngine engine, TabletStateManager state, HealthBroadcaster health, TabletAlias alias,
+                              Executor statements) {
         this.engine = requireNonNull(engine, "engine is null");
+        this.statements = requireNonNull(statements, "statements is null");
         this.state = requireNonNull(state, "state is null");
         this.health = requireNonNull(health, "health is null");
         this.alias = requireNonNull(alias, "alias is null");
@@ -53,7 +64,7 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
 
     @Override
     public void execute(ExecuteRequest request, StreamObserver<ExecuteResponse> response) {
-        unary(response, () -> state.admission().admit(() -> {
+        dispatch(response, () -> state.admission().admit(() -> {
             checkStatement(request.getTarget(), request.getQuery().getSql());
             return ExecuteResponse.newBuilder()
                     .setResult(engine.execute(request.getQuery().getSql(), request.getQuery().getBindVariablesMap(),
@@ -80,7 +91,7 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
 
     @Override
     public void begin(BeginRequest request, StreamObserver<BeginResponse> response) {
-        unary(response, () -> {
+        dispatch(response, () -> {
             state.checkTarget(request.getTarget());
             return BeginResponse.newBuilder().setTransactionId(engine.begin()).setTabletAlias(alias).build();
         });
@@ -88,7 +99,7 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
 
     @Override
     public void beginExecute(BeginExecuteRequest request, StreamObserver<BeginExecuteResponse> response) {
-        unary(response, () -> state.admission().admit(() -> {
+        dispatch(response, () -> state.admission().admit(() -> {
             checkStatement(request.getTarget(), request.getQuery().getSql());
             long transactionId = engine.begin();
             BeginExecuteResponse.Builder result = BeginExecuteResponse.newBuilder().setTransactionId(transactionId).setTabletAlias(alias);
@@ -105,7 +116,7 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
 
     @Override
     public void commit(CommitRequest request, StreamObserver<CommitResponse> response) {
-        unary(response, () -> state.admission().admit(() -> {
+        dispatch(response, () -> state.admission().admit(() -> {
             engine.commit(request.getTransactionId());
             return CommitResponse.getDefaultInstance();
         }));
@@ -113,7 +124,7 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
 
     @Override
     public void rollback(RollbackRequest request, StreamObserver<RollbackResponse> response) {
-        unary(response, () -> {
+        dispatch(response, () -> {
             engine.rollback(request.getTransactionId());
             return RollbackResponse.getDefaultInstance();
         });
@@ -146,16 +157,30 @@ public final class TabletQueryService extends QueryGrpc.QueryImplBase {
         return caller.getUsername().isEmpty() ? "unknown" : caller.getUsername();
     }
 
-    private static <T> void unary(StreamObserver<T> response, Supplier<T> call) {
-        T result;
+    /** Runs a unary call on a statement thread, which also sends its response or error. */
+    private <T> void dispatch(StreamObserver<T> response, Supplier<T> call) {
         try {
-            result = call.get();
-        } catch (RuntimeException e) {
-            response.onError(GrpcErrors.toStatus(e));
-            return;
+            statements.execute(() -> respond(response, call));
+        } catch (RejectedExecutionException e) {
+            response.onError(Status.UNAVAILABLE.withDescription("vttablet is shutting down").asRuntimeException());
         }
-        response.onNext(result);
-        response.onCompleted();
+    }
+
+    private static <T> void respond(StreamObserver<T> response, Supplier<T> call) {
+        try {
+            T result;
+            try {
+                result = call.get();
+            } catch (RuntimeException e) {
+                response.onError(GrpcErrors.toStatus(e));
+                return;
+            }
+            response.onNext(result);
+            response.onCompleted();
+        } catch (StatusRuntimeException e) {
+            // The client cancelled or timed out while the statement ran; there is no one left to answer.
+            log.debug("query call ended before its response: {}", e.getStatus());
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
