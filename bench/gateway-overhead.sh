@@ -9,20 +9,22 @@ usage() {
   cat <<'TXT'
 usage: bench/gateway-overhead.sh [--smoke] [--ps on|off|both] [--duration S] [--threads N]
                                  [--table-size ROWS] [--tables N] [--warmup S] [--rand-type T]
-                                 [--workloads point_select,read_only,read_write,insert] [--keep]
+                                 [--workloads point_select,read_only,read_write,insert] [--profile] [--keep]
   --smoke       1000-row table, 5 s runs, 2 s warm-up, point_select only (for CI; the numbers mean little)
   --ps          server-side prepared statements: on (--db-ps-mode=auto), off (disable), both [both]
   --duration    seconds per measured run [60]           --threads   sysbench threads [4]
   --table-size  rows per table [10000]                  --tables    sbtest1..N [1]
   --warmup      seconds of unmeasured load per workload and side before its runs (JIT, buffer pool) [30]
   --rand-type   sysbench's id distribution: uniform, special (sysbench's default), gaussian, pareto [uniform]
+  --profile     record vtgate and tablet 9100 with perf (installs linux-perf) during each measured gateway run;
+                writes the top symbols to profile/ in the results (perf costs a few % of the QPS)
   --keep        keep the cluster's data directory after the run (processes are always stopped)
 JVITESS_SKIP_BUILD=1 skips the build check when bin/ is known to be current.
 Exit status 1 when a run failed or a statement shape failed ("unsupported" prepared statements do not count).
 TXT
 }
 
-smoke=0 ps=both duration="" threads=4 table_size="" tables=1 warmup="" workloads="" rand_type=uniform
+smoke=0 profile=0 ps=both duration="" threads=4 table_size="" tables=1 warmup="" workloads="" rand_type=uniform
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1 ;;
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=${2:?}; shift ;;
     --workloads) workloads=${2:?}; shift ;;
     --rand-type) rand_type=${2:?}; shift ;;
+    --profile) profile=1 ;;
     --keep) BENCH_KEEP_DATA=1 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
@@ -86,7 +89,7 @@ save_logs() {
 }
 BENCH_ON_EXIT=save_logs
 
-bench_ensure_tools
+if [ "$profile" = 1 ]; then bench_ensure_tools perf; else bench_ensure_tools; fi
 bench_build
 bench_check_ports "$ZK_PORT" "$VTCTLD_GRPC_PORT" "$VTGATE_MYSQL_PORT" "$BENCH_VTGATE_HTTP_PORT" "$baseline_port"
 for uid in "${shard_uids[@]}"; do
@@ -264,6 +267,42 @@ next_start_id() {
   insert_start_id=$((insert_start_id + 100000000))
 }
 
+# --profile: perf record of vtgate and tablet 9100 (the -80 primary) for the measured gateway run, then
+# their JIT symbol maps (jcmd Compiler.perfmap) and the top symbols by own samples.
+profile_processes=(vtgate vttablet-9100)
+profile_pids=()
+profile_start() {
+  local name pid
+  mkdir -p "$results_dir/profile"
+  profile_pids=()
+  for name in "${profile_processes[@]}"; do
+    pid=$(bench_pid "$name")
+    perf record -F 499 -g -p "$pid" -o "$results_dir/profile/$1-$name.data" -- sleep "$duration" \
+      > "$results_dir/profile/$1-$name.log" 2>&1 &
+    profile_pids+=($!)
+  done
+}
+profile_finish() {
+  local name pid index
+  for index in "${!profile_pids[@]}"; do
+    wait "${profile_pids[$index]}" || true
+  done
+  profile_pids=()
+  for name in "${profile_processes[@]}"; do
+    pid=$(bench_pid "$name")
+    "$(dirname "$JAVA")/jcmd" "$pid" Compiler.perfmap > /dev/null 2>&1 || true   # /tmp/perf-<pid>.map for perf report
+    {
+      echo "# $name, $1: own samples by symbol (perf report --no-children --sort sym)"
+      perf report -i "$results_dir/profile/$1-$name.data" --no-children --sort sym --stdio -g none 2>/dev/null \
+        | grep -v '^#' | grep -v '^$' | head -40 || true   # head closes the pipe early
+      echo
+      echo "# by thread"
+      perf report -i "$results_dir/profile/$1-$name.data" --no-children --sort comm --stdio -g none 2>/dev/null \
+        | grep -v '^#' | grep -v '^$' | head -10 || true
+    } > "$results_dir/profile/$1-$name.txt"
+  done
+}
+
 measure() {
   local workload=$1 ps_mode=$2 side=$3
   local output="$results_dir/sysbench/$workload-ps_$ps_mode-$side.txt"
@@ -274,15 +313,24 @@ measure() {
     next_start_id
     extra=(--start_id="$insert_start_id")
   fi
-  local name pid before=() after=() rc=0
+  local name pid before=() after=() switches_before=() switches_after=() rc=0 profiling=()
   for name in "${processes[@]}"; do
     pid=$(bench_pid "$name") || bench_fail "no pid for $name"
     before+=("$(bench_cpu_ticks "$pid")")
+    switches_before+=("$(bench_context_switches "$pid")")
   done
+  if [ "$profile" = 1 ] && [ "$side" = gateway ]; then
+    profile_start "$workload-ps_$ps_mode"
+  fi
   run_sysbench "$workload" "$ps_mode" "$side" "$duration" "$output" "${extra[@]}" || rc=$?
   for name in "${processes[@]}"; do
-    after+=("$(bench_cpu_ticks "$(bench_pid "$name")")")
+    pid=$(bench_pid "$name")
+    after+=("$(bench_cpu_ticks "$pid")")
+    switches_after+=("$(bench_context_switches "$pid")")
   done
+  if [ "${#profile_pids[@]}" -gt 0 ]; then
+    profile_finish "$workload-ps_$ps_mode"
+  fi
 
   local queries tps qps p95 errors status note="" error_line
   queries=$(sysbench_value "$output" '^ +queries: ' 2)
@@ -313,17 +361,19 @@ measure() {
     tps="" qps="" p95="" queries=""
   fi
 
-  local index total=0 per_process="" ticks micros
+  local index total=0 per_process="" ticks micros switches
   for index in "${!processes[@]}"; do
     ticks=$((after[index] - before[index]))
     total=$((total + ticks))
     if [ -n "$queries" ] && [ "$queries" -gt 0 ]; then
       micros=$(awk -v t="$ticks" -v hz="$BENCH_CLOCK_TICKS" -v q="$queries" 'BEGIN { printf "%.1f", t * 1000000 / hz / q }')
+      switches=$(awk -v s="$((switches_after[index] - switches_before[index]))" -v q="$queries" 'BEGIN { printf "%.2f", s / q }')
     else
-      micros=-
+      micros=- switches=-
     fi
     per_process+="${per_process:+ }${processes[$index]}=$micros"
     result["$workload|$ps_mode|$side|cpu:${processes[$index]}"]=$micros
+    result["$workload|$ps_mode|$side|switches:${processes[$index]}"]=$switches
   done
   local total_micros=-
   if [ -n "$queries" ] && [ "$queries" -gt 0 ]; then
@@ -402,6 +452,23 @@ cpu_columns=(vtgate vttablet-9100 vttablet-9200 mysqld-9100 mysqld-9200 "mysqld-
           printf ' %14s' "${result[$key|cpu:$name]:-}"
         done
         printf ' %10s\n' "${result[$key|cpu]}"
+      done
+    done
+  done
+  echo
+  echo "Context switches per query, by process (voluntary + involuntary, all live threads, /proc/<pid>/task/*/status):"
+  printf '%-13s %-3s %-8s' workload ps side
+  printf ' %14s' "${cpu_columns[@]}"
+  printf '\n'
+  for workload in "${workload_list[@]}"; do
+    for ps_mode in "${ps_modes[@]}"; do
+      for side in direct gateway; do
+        key="$workload|$ps_mode|$side"
+        printf '%-13s %-3s %-8s' "$workload" "$ps_mode" "$side"
+        for name in "${cpu_columns[@]}"; do
+          printf ' %14s' "${result[$key|switches:$name]:-}"
+        done
+        printf '\n'
       done
     done
   done

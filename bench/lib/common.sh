@@ -41,9 +41,13 @@ bench_as_root() {
   fi
 }
 
-# Installs Debian's sysbench and the MariaDB client tools when they are missing.
+# Installs Debian's sysbench and the MariaDB client tools when they are missing (and perf with --profile:
+# bench_ensure_tools perf).
 bench_ensure_tools() {
   local packages=()
+  if [ "${1:-}" = perf ]; then
+    command -v perf >/dev/null 2>&1 || packages+=(linux-perf)
+  fi
   command -v sysbench >/dev/null 2>&1 || packages+=(sysbench)
   command -v mariadb >/dev/null 2>&1 || packages+=(mariadb-client)
   command -v mariadb-dump >/dev/null 2>&1 || packages+=(mariadb-client)
@@ -115,6 +119,13 @@ bench_cpu_ticks() {
   # shellcheck disable=SC2086
   set -- $stat
   echo $(( ${12} + ${13} ))
+}
+
+# bench_context_switches PID: voluntary + involuntary context switches of the process's live threads
+# (/proc/PID/task/*/status; threads that exited meanwhile are not counted). On a VM every switch costs
+# far more than the work most of these threads do per query, so this explains much of the CPU per query.
+bench_context_switches() {
+  cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { total += $2 } END { print total + 0 }'
 }
 
 # Starts ZooKeeper and vtctld (examples/common/scripts).
