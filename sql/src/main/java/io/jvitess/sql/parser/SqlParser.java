@@ -57,7 +57,9 @@ public final class SqlParser {
         try {
             parser = new MySqlStatementParser(body);
             statements = parser.parseStatementList();
-        } catch (RuntimeException failure) {
+        } catch (RuntimeException | LinkageError failure) {
+            // LinkageError: on some inputs (e.g. "select next value from t") Druid reaches for its optional
+            // commons-lang3, which we do not ship; such text is not a statement Druid parses anyway.
             boolean atEnd = parser != null && parser.getLexer().token() == Token.EOF;
             throw withCause(syntaxError(body, offset, parser == null ? 0 : parser.getLexer().pos(), atEnd), failure);
         } catch (StackOverflowError tooDeep) {

@@ -141,6 +141,14 @@ class SqlParserTest {
                 .hasMessage("Query was empty");
     }
 
+    /** Druid needs its optional commons-lang3 for these; the client still gets a syntax error, not a dropped connection. */
+    @ParameterizedTest
+    @ValueSource(strings = {"select next value from t", "select next value for t"})
+    void reportsInputDruidCannotHandleAsSyntaxErrors(String sql) {
+        assertThatThrownBy(() -> SqlParser.parse(sql))
+                .isInstanceOfSatisfying(VtException.class, error -> assertThat(error.errno()).isEqualTo(1064));
+    }
+
     @Test
     void survivesDeepNesting() {
         String deep = "select " + "(".repeat(20_000) + "1" + ")".repeat(20_000);

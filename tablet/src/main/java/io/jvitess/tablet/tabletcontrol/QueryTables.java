@@ -2,6 +2,7 @@ package io.jvitess.tablet.tabletcontrol;
 
 import io.jvitess.sql.lexer.SqlLexer;
 import io.jvitess.sql.lexer.SqlToken;
+import io.jvitess.common.errors.VtException;
 import io.jvitess.sql.parser.ParsedStatement;
 import io.jvitess.sql.parser.SqlParser;
 import io.jvitess.sql.parser.StatementKind;
@@ -46,8 +47,7 @@ final class QueryTables {
         ParsedStatement statement;
         try {
             statement = SqlParser.parse(sql);
-        } catch (RuntimeException | LinkageError unparsable) {
-            // Druid reaches for optional classes (commons-lang3) on some odd inputs such as "select next value from t".
+        } catch (VtException unparsable) {
             return null;
         }
         if (!EXACT.contains(statement.kind())) {
