@@ -66,9 +66,13 @@ public final class TabletGateway {
     }
 
     private static final Logger log = LoggerFactory.getLogger(TabletGateway.class);
-    private static final Duration BUFFER_POLL_INTERVAL = Duration.ofMillis(50);
-    /** How stale the serving graph may be when a buffered request checks whether its shard still serves. */
-    private static final Duration SERVING_GRAPH_MAX_AGE = Duration.ofMillis(100);
+    /** Buffered requests look this often for a serving primary (an in-memory health check read). */
+    private static final Duration BUFFER_POLL_INTERVAL = Duration.ofMillis(20);
+    /**
+     * How stale the serving graph may be when a buffered request checks whether its shard still serves: at most
+     * one topo read per this interval however many requests wait, and a reshard's switch is seen this soon.
+     */
+    private static final Duration SERVING_GRAPH_MAX_AGE = Duration.ofMillis(40);
 
     private final HealthCheck healthCheck;
     private final boolean replicaFallbackToPrimary;

@@ -164,8 +164,14 @@ public final class BinlogStreamer implements AutoCloseable {
                 String sql = query.getSql().trim();
                 if (sql.equalsIgnoreCase("BEGIN")) {
                     standalone = false;
-                } else if (sql.equalsIgnoreCase("COMMIT") || standalone) {
+                } else if (sql.equalsIgnoreCase("COMMIT")) {
                     commit(header);
+                } else {
+                    // A statement outside row events is DDL (or another schema change): plan the tables again.
+                    rules.forgetPlans();
+                    if (standalone) {
+                        commit(header);
+                    }
                 }
             }
             case com.github.shyiko.mysql.binlog.event.XidEventData ignored -> commit(header);

@@ -13,7 +13,9 @@ import io.jvitess.vindexes.VindexRegistry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +27,10 @@ import static java.util.Objects.requireNonNull;
  * (a name, or a regex when it starts with {@code /}) fits a table decides: {@code exclude} drops it,
  * an empty filter or {@code select * from t} streams all rows, a key range such as {@code -80} or
  * {@code select * from t where in_keyrange(...)} streams the rows inside the range.
+ *
+ * <p>A table's plan is built once (reading the VSchema from the topo and parsing the filter) and kept
+ * until {@link #forgetPlans()}: the binlog streamer asks for it on every row change, and a topo read per
+ * row made a reshard stream fall hundreds of transactions behind a write load (bench/README.md).
  */
 public final class TableRules {
 
@@ -34,6 +40,7 @@ public final class TableRules {
     private final String sourceKeyspace;
     private final List<FilterRule> rules;
     private final Function<String, Keyspace> vschemas;
+    private final Map<String, Optional<TablePlan>> plans = new ConcurrentHashMap<>();
 
     /**
      * @param vschemas the VSchema of a keyspace by name; used for a table's primary vindex and for
@@ -47,6 +54,15 @@ public final class TableRules {
 
     /** The plan for a table, or empty if no rule matches it or the matching rule excludes it. */
     public Optional<TablePlan> planFor(String table) {
+        return plans.computeIfAbsent(table, this::buildPlan);
+    }
+
+    /** Drops the plans built so far (a DDL in the binlog may have changed a table), so the next row builds them again. */
+    public void forgetPlans() {
+        plans.clear();
+    }
+
+    private Optional<TablePlan> buildPlan(String table) {
         for (FilterRule rule : rules) {
             if (!matches(rule.match(), table)) {
                 continue;

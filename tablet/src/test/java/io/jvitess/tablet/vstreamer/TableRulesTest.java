@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +45,24 @@ class TableRulesTest {
     void filtersRowsByKeyRange(String filter, long id, boolean kept) {
         TablePlan plan = rules(new FilterRule("customer", filter)).planFor("customer").orElseThrow();
         assertThat(plan.keeps(List.of("customer_id", "name"), List.of(SqlValue.ofLong(id), SqlValue.ofString("x")))).isEqualTo(kept);
+    }
+
+    @Test
+    void buildsEachTablesPlanOnceUntilToldToForget() {
+        AtomicInteger vschemaReads = new AtomicInteger();
+        TableRules rules = new TableRules("commerce", List.of(new FilterRule("/.*", "-80")), keyspace -> {
+            vschemaReads.incrementAndGet();
+            return VSCHEMA;
+        });
+
+        for (int row = 0; row < 1000; row++) {
+            assertThat(rules.planFor("customer")).isPresent();
+        }
+        assertThat(vschemaReads).hasValue(1);
+
+        rules.forgetPlans();
+        assertThat(rules.planFor("customer")).isPresent();
+        assertThat(vschemaReads).hasValue(2);
     }
 
     @Test
