@@ -425,6 +425,28 @@ done
 # Report.
 
 cpu_columns=(vtgate vttablet-9100 vttablet-9200 mysqld-9100 mysqld-9200 "mysqld-$baseline_uid")
+# per_process_table METRIC [TOTAL_LABEL]: one row per run with result[<run>|METRIC:<process>] for every process,
+# and the run's result[<run>|METRIC] under TOTAL_LABEL when given.
+per_process_table() {
+  local metric=$1 total_label=${2:-} workload ps_mode side key name
+  printf '%-13s %-3s %-8s' workload ps side
+  printf ' %14s' "${cpu_columns[@]}"
+  if [ -n "$total_label" ]; then printf ' %10s' "$total_label"; fi
+  printf '\n'
+  for workload in "${workload_list[@]}"; do
+    for ps_mode in "${ps_modes[@]}"; do
+      for side in direct gateway; do
+        key="$workload|$ps_mode|$side"
+        printf '%-13s %-3s %-8s' "$workload" "$ps_mode" "$side"
+        for name in "${cpu_columns[@]}"; do
+          printf ' %14s' "${result[$key|$metric:$name]:-}"
+        done
+        if [ -n "$total_label" ]; then printf ' %10s' "${result[$key|$metric]}"; fi
+        printf '\n'
+      done
+    done
+  done
+}
 {
   cat "$results_dir/env.txt"
   echo
@@ -440,38 +462,10 @@ cpu_columns=(vtgate vttablet-9100 vttablet-9200 mysqld-9100 mysqld-9200 "mysqld-
   done
   echo
   echo "CPU microseconds per query, by process (user+system from /proc/<pid>/stat; tablet 9100 = -80, 9200 = 80-, $baseline_uid = baseline):"
-  printf '%-13s %-3s %-8s' workload ps side
-  printf ' %14s' "${cpu_columns[@]}"
-  printf ' %10s\n' total
-  for workload in "${workload_list[@]}"; do
-    for ps_mode in "${ps_modes[@]}"; do
-      for side in direct gateway; do
-        key="$workload|$ps_mode|$side"
-        printf '%-13s %-3s %-8s' "$workload" "$ps_mode" "$side"
-        for name in "${cpu_columns[@]}"; do
-          printf ' %14s' "${result[$key|cpu:$name]:-}"
-        done
-        printf ' %10s\n' "${result[$key|cpu]}"
-      done
-    done
-  done
+  per_process_table cpu total
   echo
   echo "Context switches per query, by process (voluntary + involuntary, all live threads, /proc/<pid>/task/*/status):"
-  printf '%-13s %-3s %-8s' workload ps side
-  printf ' %14s' "${cpu_columns[@]}"
-  printf '\n'
-  for workload in "${workload_list[@]}"; do
-    for ps_mode in "${ps_modes[@]}"; do
-      for side in direct gateway; do
-        key="$workload|$ps_mode|$side"
-        printf '%-13s %-3s %-8s' "$workload" "$ps_mode" "$side"
-        for name in "${cpu_columns[@]}"; do
-          printf ' %14s' "${result[$key|switches:$name]:-}"
-        done
-        printf '\n'
-      done
-    done
-  done
+  per_process_table switches
   notes=$(for workload in "${workload_list[@]}"; do for ps_mode in "${ps_modes[@]}"; do for side in direct gateway; do
     note=${result[$workload|$ps_mode|$side|note]}
     [ -z "$note" ] || echo "  $workload ps=$ps_mode $side: $note"
