@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.jvitess.gateway.integration.ShardedTestCluster.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -391,16 +392,6 @@ class PreparedStatementsIntegrationTest {
             values.put(result.getMetaData().getColumnName(column), result.getObject(column));
         }
         assertThat(result.next()).isFalse();
-        return values;
-    }
-
-    private static List<String> column(Connection connection, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            while (result.next()) {
-                values.add(result.getString(1));
-            }
-        }
         return values;
     }
 }

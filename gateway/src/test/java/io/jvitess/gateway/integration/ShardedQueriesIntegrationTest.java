@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.jvitess.gateway.integration.ShardedTestCluster.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -281,16 +282,6 @@ class ShardedQueriesIntegrationTest {
         List<String> values = column(connection, sql);
         assertThat(values).as("rows of %s", sql).hasSize(1);
         return values.getFirst();
-    }
-
-    private static List<String> column(Connection connection, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            while (result.next()) {
-                values.add(result.getString(1));
-            }
-        }
-        return values;
     }
 
     private static List<String> rows(Connection connection, String sql) throws SQLException {

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -153,6 +154,17 @@ final class ShardedTestCluster implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("no tablet for " + keyspace + "/" + shard);
+    }
+
+    /** The first column of every row {@code sql} returns, as text. */
+    static List<String> column(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
     }
 
     static String databaseName(String keyspace, String shard) {

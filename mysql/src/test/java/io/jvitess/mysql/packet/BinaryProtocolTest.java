@@ -9,29 +9,19 @@ import io.jvitess.proto.query.Type;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
+import static io.jvitess.mysql.packet.PacketFixtures.HEX;
+import static io.jvitess.mysql.packet.PacketFixtures.hex;
+import static io.jvitess.mysql.packet.PacketFixtures.reader;
+import static io.jvitess.mysql.packet.PacketFixtures.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 /** Golden bytes for the prepared statement packets and every value type of the binary protocol. */
 class BinaryProtocolTest {
-
-    private static final HexFormat HEX = HexFormat.of();
-
-    private static String hex(Consumer<PacketWriter> encoder) {
-        PacketWriter writer = new PacketWriter();
-        encoder.accept(writer);
-        return HEX.formatHex(writer.toByteArray());
-    }
-
-    private static PacketReader reader(String hex) {
-        return new PacketReader(HEX.parseHex(hex));
-    }
 
     /** One value: its type on the wire, its MySQL text form as Vitess holds it, and its binary encoding. */
     private record Case(String name, int columnType, boolean unsigned, SqlValue value, String hex) {
@@ -254,18 +244,4 @@ class BinaryProtocolTest {
         return fields.stream().map(ColumnDefinition41::fromField).toList();
     }
 
-    private static Row row(String... values) {
-        Row.Builder row = Row.newBuilder();
-        ByteString.Output bytes = ByteString.newOutput();
-        for (String value : values) {
-            if (value == null) {
-                row.addLengths(-1);
-            } else {
-                byte[] encoded = value.getBytes(StandardCharsets.UTF_8);
-                row.addLengths(encoded.length);
-                bytes.write(encoded, 0, encoded.length);
-            }
-        }
-        return row.setValues(bytes.toByteString()).build();
-    }
 }

@@ -12,29 +12,18 @@ import io.jvitess.proto.query.Row;
 import io.jvitess.proto.query.Type;
 import org.junit.jupiter.api.Test;
 
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
+import static io.jvitess.mysql.packet.PacketFixtures.HEX;
+import static io.jvitess.mysql.packet.PacketFixtures.hex;
+import static io.jvitess.mysql.packet.PacketFixtures.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Golden bytes and round trips for each packet type. */
 class PacketsTest {
-
-    private static final HexFormat HEX = HexFormat.of();
-
-    private static String hex(Consumer<PacketWriter> encoder) {
-        PacketWriter writer = new PacketWriter();
-        encoder.accept(writer);
-        return HEX.formatHex(writer.toByteArray());
-    }
-
-    private static PacketReader reader(String hex) {
-        return new PacketReader(HEX.parseHex(hex));
-    }
 
     private static ByteString bytes(int from, int to) {
         byte[] bytes = new byte[to - from + 1];

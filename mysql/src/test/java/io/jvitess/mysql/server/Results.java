@@ -1,12 +1,11 @@
 package io.jvitess.mysql.server;
 
-import com.google.protobuf.ByteString;
+import io.jvitess.mysql.packet.PacketFixtures;
 import io.jvitess.proto.query.Field;
 import io.jvitess.proto.query.QueryResult;
 import io.jvitess.proto.query.Row;
 import io.jvitess.proto.query.Type;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Builds QueryResults for tests. */
@@ -21,18 +20,7 @@ final class Results {
 
     /** A row of text values; null is SQL NULL. */
     static Row row(String... values) {
-        Row.Builder row = Row.newBuilder();
-        ByteString.Output bytes = ByteString.newOutput();
-        for (String value : values) {
-            if (value == null) {
-                row.addLengths(-1);
-            } else {
-                byte[] encoded = value.getBytes(StandardCharsets.UTF_8);
-                row.addLengths(encoded.length);
-                bytes.write(encoded, 0, encoded.length);
-            }
-        }
-        return row.setValues(bytes.toByteString()).build();
+        return PacketFixtures.row(values);
     }
 
     static QueryResult resultSet(List<Field> fields, List<Row> rows) {
