@@ -284,6 +284,11 @@ class PreparedStatementsIntegrationTest {
                     twoStatements.executeQuery();
                 }
             }).isInstanceOfSatisfying(SQLException.class, error -> assertThat(error.getErrorCode()).isEqualTo(1064));
+            // Druid needs its optional commons-lang3 for this text: still a syntax error, and the connection lives on.
+            try (Statement odd = connection.createStatement()) {
+                assertThatThrownBy(() -> odd.executeQuery("select id, next value for item from item"))
+                        .isInstanceOfSatisfying(SQLException.class, error -> assertThat(error.getErrorCode()).isEqualTo(1064));
+            }
             assertThatThrownBy(() -> {
                 try (PreparedStatement unknownColumn = connection.prepareStatement("select nope from item where id = ?")) {
                     unknownColumn.setLong(1, 1);

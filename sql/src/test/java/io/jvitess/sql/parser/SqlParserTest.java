@@ -143,7 +143,7 @@ class SqlParserTest {
 
     /** Druid needs its optional commons-lang3 for these; the client still gets a syntax error, not a dropped connection. */
     @ParameterizedTest
-    @ValueSource(strings = {"select next value from t", "select next value for t"})
+    @ValueSource(strings = {"select next value from t", "select next value for t", "select id, next value for t from t"})
     void reportsInputDruidCannotHandleAsSyntaxErrors(String sql) {
         assertThatThrownBy(() -> SqlParser.parse(sql))
                 .isInstanceOfSatisfying(VtException.class, error -> assertThat(error.errno()).isEqualTo(1064));
